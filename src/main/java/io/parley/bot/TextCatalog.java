@@ -1,0 +1,83 @@
+package io.parley.bot;
+
+import io.parley.conversation.Lang;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The customer-facing texts of {@code intents/texts/*.yml}: a key, one string per language. Read once
+ * at start-up; a key missing a language is an error naming the file and the key.
+ */
+public final class TextCatalog {
+
+  private final Map<String, Map<Lang, String>> texts;
+
+  private TextCatalog(Map<String, Map<Lang, String>> texts) {
+    this.texts = texts;
+  }
+
+  /** Reads every {@code *.yml} under {@code intentsDir/texts} (blocking: call at start-up). */
+  public static TextCatalog load(Path intentsDir) {
+    Path dir = intentsDir.resolve("texts");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("no texts directory at " + dir.toAbsolutePath()
+          + " (set intents.dir or run from the repository root)");
+    }
+    Map<String, Map<Lang, String>> all = new LinkedHashMap<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    for (Path file : files) {
+      Object tree;
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+      if (!(tree instanceof Map<?, ?> map)) {
+        throw new IllegalArgumentException(file + ": expected a mapping of text keys");
+      }
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        if (!(e.getValue() instanceof Map<?, ?> byLang)) {
+          throw new IllegalArgumentException(file + ": text '" + key + "' must map zh-Hans, zh-Hant and en to strings");
+        }
+        Map<Lang, String> values = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+          Object v = byLang.get(lang.tag());
+          if (!(v instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException(file + ": text '" + key + "' has no " + lang.tag() + " string");
+          }
+          values.put(lang, s.strip());
+        }
+        if (all.put(key, values) != null) {
+          throw new IllegalArgumentException(file + ": text '" + key + "' is defined twice");
+        }
+      }
+    }
+    return new TextCatalog(all);
+  }
+
+  /** The text for {@code key} in {@code lang}; an unknown key is a programming error. */
+  public String text(String key, Lang lang) {
+    Map<Lang, String> t = texts.get(key);
+    if (t == null) {
+      throw new IllegalArgumentException("no text '" + key + "' under intents/texts");
+    }
+    return t.get(lang);
+  }
+}

@@ -1,0 +1,24 @@
+package io.parley.config;
+
+import java.nio.file.Path;
+
+/** All settings, loaded once by {@link ConfigLoader} and passed in through constructors. */
+public record ParleyConfig(
+    ServerConfig server,
+    WebChatConfig webchat,
+    StoreConfig store,
+    Path intentsDir) {
+
+  /** The same settings with another HTTP port (tests listen on port 0). */
+  public ParleyConfig withPort(int port) {
+    return new ParleyConfig(server.withPort(port), webchat, store, intentsDir);
+  }
+
+  public ParleyConfig withStore(StoreConfig store) {
+    return new ParleyConfig(server, webchat, store, intentsDir);
+  }
+
+  public ParleyConfig withWebChat(WebChatConfig webchat) {
+    return new ParleyConfig(server, webchat, store, intentsDir);
+  }
+}

@@ -1,0 +1,204 @@
+package io.parley.conversation;
+
+import io.parley.store.ConversationNotFoundException;
+import io.parley.store.ConversationStore;
+import io.parley.store.StoreUnavailableException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub every channel talks to. A customer message is stored first (and acknowledged to the
+ * caller), then the {@link Responder} decides the replies and the next state, which are stored in
+ * one write with the version check; every stored entry is published on
+ * {@link Addresses#conversation(String)} for the sockets that show the conversation.
+ *
+ * <p>Turns of one conversation run one at a time in this process ({@link TurnQueue}); across
+ * processes a turn that lost the version race is decided again on the fresh state.
+ */
+public final class ConversationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
+  private static final int MAX_ATTEMPTS = 8;
+  /** Entries sent in one replay read. */
+  public static final int PAGE = 500;
+
+  private final Vertx vertx;
+  private final ConversationStore store;
+  private final Responder responder;
+  private final Clock clock;
+  private final TurnQueue turns;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+
+  public ConversationService(Vertx vertx, ConversationStore store, Responder responder, Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.responder = responder;
+    this.clock = clock;
+    this.turns = new TurnQueue(vertx);
+  }
+
+  /** A new conversation and the token that resumes it. */
+  public record Opened(Conversation conversation, String resumeToken) {
+  }
+
+  /** The answer to a customer message: stored as {@code seq} (earlier, for a duplicate). */
+  public record Receipt(long seq, boolean duplicate) {
+  }
+
+  /** Whether the store can take traffic. */
+  public boolean ready() {
+    return store.ready() && !draining;
+  }
+
+  /** Opens a conversation with its greeting as the first entries. */
+  public Future<Opened> open(String channel, String locale, String customerRef, boolean verified) {
+    if (!ready()) {
+      return unavailable();
+    }
+    String id = ResumeTokens.newId();
+    String secret = ResumeTokens.newSecret();
+    Instant now = clock.instant();
+    Conversation c = Conversation.open(id, channel, locale, customerRef, verified, now, ResumeTokens.hash(secret));
+    List<TranscriptEntry> greeting = responder.greet(c).stream().map(m -> m.toEntry(now)).toList();
+    return store.create(c, greeting).map(stored -> {
+      publishAll(id, numbered(greeting));
+      return new Opened(stored, ResumeTokens.token(id, secret));
+    });
+  }
+
+  /** The conversation a resume token belongs to; fails with {@link BadResumeTokenException}. */
+  public Future<Conversation> resume(String resumeToken) {
+    var parsed = ResumeTokens.parse(resumeToken);
+    if (parsed.isEmpty()) {
+      return Future.failedFuture(new BadResumeTokenException());
+    }
+    if (!ready()) {
+      return unavailable();
+    }
+    return store.load(parsed.get().conversationId()).map(c -> {
+      if (c == null || !ResumeTokens.matches(parsed.get().secret(), c.tokenHash())) {
+        throw new BadResumeTokenException();
+      }
+      return c;
+    });
+  }
+
+  /** Transcript entries after {@code afterSeq}, at most {@link #PAGE}. */
+  public Future<List<TranscriptEntry>> entries(String conversationId, long afterSeq) {
+    return store.entries(conversationId, afterSeq, PAGE);
+  }
+
+  /**
+   * Takes a customer message: the returned future completes as soon as it is stored (or known as a
+   * duplicate); the replies follow on the event bus. Fails with {@link StoreUnavailableException}
+   * when nothing was stored.
+   */
+  public Future<Receipt> receive(InboundMessage message) {
+    if (!ready()) {
+      return unavailable();
+    }
+    Promise<Receipt> stored = Promise.promise();
+    inFlight.incrementAndGet();
+    turns.run(message.conversationId(), () -> turn(message, stored))
+        .onComplete(ar -> inFlight.decrementAndGet());
+    return stored.future();
+  }
+
+  private Future<Void> turn(InboundMessage message, Promise<Receipt> stored) {
+    String id = message.conversationId();
+    TranscriptEntry entry = TranscriptEntry.customer(message.text(), message.payload(), message.idempotencyKey(),
+        clock.instant());
+    return store.appendInbound(id, entry, message.idempotencyKey()).compose(appended -> {
+      stored.complete(new Receipt(appended.seq(), appended.duplicate()));
+      if (appended.duplicate()) {
+        return Future.succeededFuture();
+      }
+      TranscriptEntry customerEntry = entry.withSeq(appended.seq());
+      publish(id, customerEntry);
+      return respond(appended.conversation(), customerEntry, 1)
+          .onFailure(e -> LOG.error("conv={} reply to seq {} failed: {}", id, appended.seq(), e.toString()));
+    }, e -> {
+      stored.fail(e);
+      return Future.failedFuture(e);
+    });
+  }
+
+  private Future<Void> respond(Conversation state, TranscriptEntry customerEntry, int attempt) {
+    return responder.respond(state, customerEntry).compose(turn -> {
+      Instant now = clock.instant();
+      List<TranscriptEntry> replies = turn.replies().stream().map(m -> m.toEntry(now)).toList();
+      return store.commit(state.id(), state.version(), turn.next(), replies).compose(committed -> {
+        if (committed.applied()) {
+          publishAll(state.id(), committed.entries());
+          return Future.succeededFuture();
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          return Future.failedFuture(new IllegalStateException("conversation kept changing under the turn"));
+        }
+        LOG.debug("conv={} version moved to {}; deciding the turn again", state.id(), committed.conversation().version());
+        return respond(committed.conversation(), customerEntry, attempt + 1);
+      });
+    });
+  }
+
+  /** Appends messages that change no state (system notices, agent messages) and publishes them. */
+  public Future<List<TranscriptEntry>> post(String conversationId, List<OutboundMessage> messages) {
+    Instant now = clock.instant();
+    List<TranscriptEntry> entries = messages.stream().map(m -> m.toEntry(now)).toList();
+    Promise<List<TranscriptEntry>> result = Promise.promise();
+    turns.run(conversationId, () -> store.commit(conversationId, 0, null, entries)
+        .map(c -> {
+          publishAll(conversationId, c.entries());
+          return c.entries();
+        })
+        .onComplete(result));
+    return result.future();
+  }
+
+  /** Stops taking messages and completes when the turns in flight are done or {@code grace} has passed. */
+  public Future<Void> drain(Duration grace) {
+    draining = true;
+    Promise<Void> done = Promise.promise();
+    long deadline = System.nanoTime() + grace.toNanos();
+    vertx.setPeriodic(0, 20, id -> {
+      if (inFlight.get() == 0 || System.nanoTime() > deadline) {
+        vertx.cancelTimer(id);
+        if (inFlight.get() > 0) {
+          LOG.warn("{} turns still in flight after {} s", inFlight.get(), grace.toSeconds());
+        }
+        done.tryComplete();
+      }
+    });
+    return done.future();
+  }
+
+  private void publishAll(String id, List<TranscriptEntry> entries) {
+    entries.forEach(e -> publish(id, e));
+  }
+
+  private void publish(String id, TranscriptEntry e) {
+    vertx.eventBus().publish(Addresses.conversation(id), ConversationEvents.entry(e));
+  }
+
+  private static List<TranscriptEntry> numbered(List<TranscriptEntry> entries) {
+    return java.util.stream.IntStream.range(0, entries.size()).mapToObj(i -> entries.get(i).withSeq(i + 1L)).toList();
+  }
+
+  private static <T> Future<T> unavailable() {
+    return Future.failedFuture(new StoreUnavailableException("the store is not ready"));
+  }
+
+  /** Whether {@code e} means the conversation is gone (expired or unknown). */
+  public static boolean notFound(Throwable e) {
+    return e instanceof ConversationNotFoundException;
+  }
+}

@@ -1,0 +1,140 @@
+package io.parley.http;
+
+import io.parley.bot.NoticeResponder;
+import io.parley.bot.TextCatalog;
+import io.parley.channel.webchat.WebChatRoutes;
+import io.parley.config.ParleyConfig;
+import io.parley.config.StoreConfig;
+import io.parley.config.StoreKind;
+import io.parley.conversation.ConversationService;
+import io.parley.ops.MeteredConversationStore;
+import io.parley.ops.OpsRoutes;
+import io.parley.ops.ParleyMetrics;
+import io.parley.ops.Readiness;
+import io.parley.redis.RedisConversationStore;
+import io.parley.store.ConversationStore;
+import io.parley.store.MemoryConversationStore;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of a running Parley: settings -> store -> conversation service -> routes ->
+ * HTTP verticles. {@code serve} and the tests start it the same way.
+ */
+public final class ParleyServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParleyServer.class);
+
+  private final Vertx vertx;
+  private final ParleyConfig config;
+  private final ParleyMetrics metrics;
+  private final Readiness readiness = new Readiness();
+  private final List<String> deployments = new ArrayList<>();
+  private ConversationStore store;
+  private ConversationService service;
+  private volatile boolean started;
+  private volatile boolean stopping;
+  private int port;
+
+  private ParleyServer(Vertx vertx, ParleyConfig config, ParleyMetrics metrics) {
+    this.vertx = vertx;
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  /** Starts Parley on {@code vertx}; the future completes when it listens (it may not be ready yet). */
+  public static Future<ParleyServer> start(Vertx vertx, ParleyConfig config, ParleyMetrics metrics) {
+    ParleyServer s = new ParleyServer(vertx, config, metrics);
+    return s.startUp().map(s);
+  }
+
+  private Future<Void> startUp() {
+    store = new MeteredConversationStore(createStore(vertx, config.store()), metrics);
+    readiness
+        .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
+        .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe());
+    return vertx.executeBlocking(() -> TextCatalog.load(config.intentsDir()))
+        .compose(texts -> {
+          service = new ConversationService(vertx, store, new NoticeResponder(texts), Clock.systemUTC());
+          return store.start();
+        })
+        .compose(v -> deployHttp())
+        .onSuccess(v -> {
+          started = true;
+          LOG.info("Parley listening on http://{}:{} (web chat at ws://localhost:{}{}), store: {}",
+              config.server().host(), port, port, WebChatRoutes.PATH, store.describe());
+        });
+  }
+
+  private Future<Void> deployHttp() {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.server().host())
+        .setPort(config.server().port())
+        .setMaxWebSocketFrameSize(config.webchat().maxFrameBytes())
+        .setMaxWebSocketMessageSize(config.webchat().maxFrameBytes());
+    int instances = config.server().port() == 0 ? 1 : config.server().effectiveInstances();
+    List<HttpVerticle> verticles = new ArrayList<>();
+    return vertx.deployVerticle(() -> {
+      HttpVerticle v = new HttpVerticle(options, this::router);
+      synchronized (verticles) {
+        verticles.add(v);
+      }
+      return v;
+    }, new DeploymentOptions().setInstances(instances)).map(id -> {
+      deployments.add(id);
+      port = verticles.get(0).actualPort();
+      return null;
+    });
+  }
+
+  /** Every route of the server, for one verticle instance. */
+  private Router router(Vertx v) {
+    Router router = Router.router(v);
+    OpsRoutes.mount(router, readiness, metrics);
+    WebChatRoutes.mount(router, v, service, config.server(), config.webchat(), metrics);
+    Failures.install(router);
+    return router;
+  }
+
+  static ConversationStore createStore(Vertx vertx, StoreConfig sc) {
+    if (sc.effectiveKind() == StoreKind.REDIS) {
+      return new RedisConversationStore(vertx, sc.redis(), sc.conversationTtl(), sc.idempotencyTtl());
+    }
+    return new MemoryConversationStore(vertx, Clock.systemUTC(), sc.conversationTtl(), sc.idempotencyTtl(), sc.memory());
+  }
+
+  /** The port it listens on (the real one when configured with 0). */
+  public int port() {
+    return port;
+  }
+
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  public ConversationStore store() {
+    return store;
+  }
+
+  /**
+   * Graceful stop: not ready, stop accepting (sockets close and clients resume elsewhere), finish the
+   * turns in flight, then close the store.
+   */
+  public Future<Void> stop() {
+    stopping = true;
+    LOG.info("Parley stopping: closing listeners, finishing turns in flight");
+    Future<Void> undeployed = Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    return undeployed
+        .eventually(() -> service == null ? Future.succeededFuture() : service.drain(config.server().shutdownGrace()))
+        .eventually(() -> store.close())
+        .onComplete(ar -> LOG.info("Parley stopped"));
+  }
+}

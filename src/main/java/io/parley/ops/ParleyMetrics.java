@@ -1,0 +1,78 @@
+package io.parley.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Parley's own meters, exported at {@code /metrics} with Vert.x's and the JVM's. */
+public final class ParleyMetrics {
+
+  private static final Duration[] STORE_BUCKETS = {
+      Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofMillis(2),
+      Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+      Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+      Duration.ofMillis(2500)};
+
+  private final PrometheusMeterRegistry registry;
+  private final AtomicInteger connections = new AtomicInteger();
+
+  public ParleyMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+    Gauge.builder("parley_connections", connections, AtomicInteger::get)
+        .description("Open chat connections")
+        .tag("channel", "webchat")
+        .register(registry);
+  }
+
+  /** A registry of its own (tests, embedded use). */
+  public static ParleyMetrics standalone() {
+    return new ParleyMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public void connectionOpened() {
+    connections.incrementAndGet();
+  }
+
+  public void connectionClosed() {
+    connections.decrementAndGet();
+  }
+
+  public void messageIn(String channel) {
+    Counter.builder("parley_messages_in").description("Customer messages received").tag("channel", channel)
+        .register(registry).increment();
+  }
+
+  public void messageOut(String channel) {
+    Counter.builder("parley_messages_out").description("Messages sent to customers").tag("channel", channel)
+        .register(registry).increment();
+  }
+
+  public void error(String code) {
+    Counter.builder("parley_errors").description("Errors answered, by code").tag("code", code)
+        .register(registry).increment();
+  }
+
+  public void storeCall(String operation, Duration took, boolean ok) {
+    Timer.builder("parley_store_latency")
+        .description("Conversation store call latency")
+        .tag("operation", operation)
+        .tag("outcome", ok ? "ok" : "error")
+        .serviceLevelObjectives(STORE_BUCKETS)
+        .register(registry)
+        .record(took);
+  }
+}

@@ -1,0 +1,73 @@
+package io.parley.redis;
+
+/**
+ * Every Redis key and channel Parley uses, in one place. All start with the configured prefix.
+ *
+ * <pre>
+ * {prefix}conv:{id}               hash     state (JSON), ver, seq             TTL: conversation TTL
+ * {prefix}conv:{id}:log           list     transcript entries, index = seq-1  TTL: conversation TTL
+ * {prefix}conv:{id}:idem:{key}    string   seq of a de-duplicated message     TTL: idempotency TTL
+ * {prefix}conv:{id}:events        channel  pub/sub: every new transcript entry
+ * {prefix}once:{scope}:{key}      string   webhook de-duplication record      TTL: given per call
+ * {prefix}cases:{cases}:seq:{K}   string   last case number of kind K         kept
+ * {prefix}cases:{cases}:case:{n}  hash     header (JSON), status              kept
+ * {prefix}cases:{cases}:hist:{n}  list     status changes (JSON)              kept
+ * {prefix}cases:{cases}:conv:{id} zset     case ids of a conversation by time kept
+ * {prefix}cases:{cases}:open      zset     open case ids by due time          owner: removed when terminal
+ * </pre>
+ *
+ * The {@code {id}} hash tag keeps one conversation's keys in one Redis Cluster slot, so one script
+ * can touch them all; all case keys share the {@code {cases}} tag for the same reason.
+ */
+public final class RedisKeys {
+
+  private final String prefix;
+
+  public RedisKeys(String prefix) {
+    this.prefix = prefix;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public String conversation(String id) {
+    return prefix + "conv:{" + id + "}";
+  }
+
+  public String transcript(String id) {
+    return conversation(id) + ":log";
+  }
+
+  public String idempotency(String id, String key) {
+    return conversation(id) + ":idem:" + key;
+  }
+
+  public String events(String id) {
+    return conversation(id) + ":events";
+  }
+
+  public String once(String scope, String key) {
+    return prefix + "once:" + scope + ":" + key;
+  }
+
+  public String caseCounter(char kindLetter) {
+    return prefix + "cases:{cases}:seq:" + kindLetter;
+  }
+
+  public String caseRecord(String caseId) {
+    return prefix + "cases:{cases}:case:" + caseId;
+  }
+
+  public String caseHistory(String caseId) {
+    return prefix + "cases:{cases}:hist:" + caseId;
+  }
+
+  public String casesOfConversation(String conversationId) {
+    return prefix + "cases:{cases}:conv:" + conversationId;
+  }
+
+  public String openCases() {
+    return prefix + "cases:{cases}:open";
+  }
+}
