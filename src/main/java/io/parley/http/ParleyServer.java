@@ -78,8 +78,10 @@ public final class ParleyServer {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.server().host())
         .setPort(config.server().port())
-        .setMaxWebSocketFrameSize(config.webchat().maxFrameBytes())
-        .setMaxWebSocketMessageSize(config.webchat().maxFrameBytes());
+        // The session enforces webchat.max_frame_bytes itself (closing with 1009); this hard cap only
+        // bounds what a connection can make the server buffer before it drops the connection.
+        .setMaxWebSocketFrameSize(hardCap(config.webchat().maxFrameBytes()))
+        .setMaxWebSocketMessageSize(hardCap(config.webchat().maxFrameBytes()));
     int instances = config.server().port() == 0 ? 1 : config.server().effectiveInstances();
     List<HttpVerticle> verticles = new ArrayList<>();
     return vertx.deployVerticle(() -> {
@@ -93,6 +95,10 @@ public final class ParleyServer {
       port = verticles.get(0).actualPort();
       return null;
     });
+  }
+
+  private static int hardCap(int limit) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(1L << 20, 4L * limit));
   }
 
   /** Every route of the server, for one verticle instance. */

@@ -37,9 +37,20 @@ public final class WebChatRoutes {
         ctx.json(new JsonObject().put("error", "origin_refused").put("message", "origin not allowed: " + origin));
         return;
       }
+      if (!"websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+        ctx.response().setStatusCode(426).putHeader("Upgrade", "websocket");
+        ctx.json(new JsonObject().put("error", "upgrade_required").put("message", "this is a WebSocket endpoint"));
+        return;
+      }
       req.toWebSocket()
           .onSuccess(ws -> new WebChatSession(vertx, ws, service, webchat, metrics).start())
-          .onFailure(e -> LOG.debug("websocket upgrade failed: {}", e.toString()));
+          .onFailure(e -> {
+            LOG.debug("websocket upgrade failed: {}", e.toString());
+            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+              ctx.response().setStatusCode(400);
+              ctx.json(new JsonObject().put("error", "bad_handshake").put("message", "WebSocket handshake failed"));
+            }
+          });
     });
   }
 

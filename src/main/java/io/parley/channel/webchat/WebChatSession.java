@@ -16,9 +16,14 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +63,8 @@ final class WebChatSession {
   private final ArrayDeque<Long> recentMessages = new ArrayDeque<>();
   private long lastActivity = System.nanoTime();
   private long pingTimer = -1;
+  private Buffer assembling;
+  private boolean assemblingText;
 
   WebChatSession(Vertx vertx, ServerWebSocket ws, ConversationService service, WebChatConfig config,
       ParleyMetrics metrics) {
@@ -70,11 +77,7 @@ final class WebChatSession {
 
   void start() {
     metrics.connectionOpened();
-    ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> {
-      touch();
-      refuse(ErrorCode.BAD_FRAME, "binary frames are not part of this protocol; send JSON text frames", null);
-    });
+    ws.frameHandler(this::onFrame);
     ws.pongHandler(b -> touch());
     ws.exceptionHandler(e -> LOG.debug("conv={} channel=webchat socket error: {}", conversationId, e.toString()));
     ws.closeHandler(v -> cleanUp());
@@ -112,6 +115,54 @@ final class WebChatSession {
 
   // --- client frames -------------------------------------------------------------------------------
 
+  /**
+   * Assembles data frames into messages here rather than in Vert.x, so that the protocol's limits
+   * answer as RFC 6455 says: a message over the size limit closes with 1009, a text message that is
+   * not valid UTF-8 with 1007.
+   */
+  private void onFrame(WebSocketFrame frame) {
+    touch();
+    if (phase == Phase.CLOSED || !(frame.isText() || frame.isBinary() || frame.isContinuation())) {
+      return;
+    }
+    if (!frame.isContinuation()) {
+      assembling = Buffer.buffer();
+      assemblingText = frame.isText();
+    } else if (assembling == null) {
+      ws.close((short) 1002, "continuation without a first frame");
+      return;
+    }
+    assembling.appendBuffer(frame.binaryData());
+    if (assembling.length() > config.maxFrameBytes()) {
+      assembling = null;
+      metrics.error("message_too_big");
+      ws.close((short) 1009, "message over " + config.maxFrameBytes() + " bytes");
+      return;
+    }
+    if (!frame.isFinal()) {
+      return;
+    }
+    Buffer message = assembling;
+    assembling = null;
+    if (!assemblingText) {
+      refuse(ErrorCode.BAD_FRAME, "binary frames are not part of this protocol; send JSON text frames", null);
+      return;
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(message.getBytes()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      metrics.error("invalid_utf8");
+      ws.close((short) 1007, "text frame is not valid UTF-8");
+      return;
+    }
+    onText(text);
+  }
+
   private void onText(String text) {
     touch();
     if (phase == Phase.CLOSED) {
@@ -125,7 +176,7 @@ final class WebChatSession {
     try {
       Object parsed = Json.decodeValue(text);
       if (!(parsed instanceof JsonObject o)) {
-        refuse(ErrorCode.BAD_JSON, "a frame must be one JSON object", null);
+        refuse(ErrorCode.BAD_FRAME, "a frame must be one JSON object", null);
         return;
       }
       frame = o;
@@ -139,8 +190,7 @@ final class WebChatSession {
       return;
     }
     if (phase == Phase.NEW && !"hello".equals(t)) {
-      refuse(knownType(t) ? ErrorCode.HELLO_REQUIRED : ErrorCode.UNKNOWN_TYPE,
-          knownType(t) ? "send hello first" : "unknown type: " + t, null);
+      refuse(ErrorCode.HELLO_REQUIRED, "send hello first", null);
       return;
     }
     switch (t) {
@@ -150,10 +200,6 @@ final class WebChatSession {
       case "typing" -> badInRow = 0;
       default -> refuse(ErrorCode.UNKNOWN_TYPE, "unknown type: " + t, null);
     }
-  }
-
-  private static boolean knownType(String t) {
-    return t.equals("message") || t.equals("postback") || t.equals("typing");
   }
 
   private void onHello(JsonObject frame) {
