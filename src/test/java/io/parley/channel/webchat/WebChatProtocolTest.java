@@ -399,6 +399,22 @@ class WebChatProtocolTest {
   }
 
   @Test
+  void theServerPingsAndClosesAConnectionThatStaysSilent(Vertx vertx) throws Exception {
+    ParleyConfig base = TestServers.memory();
+    io.parley.config.WebChatConfig w = base.webchat();
+    ParleyConfig cfg = base.withWebChat(new io.parley.config.WebChatConfig(w.maxFrameBytes(), w.rateLimitMessages(),
+        w.rateLimitWindow(), w.maxBadFrames(), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    try (RunningServer s = RunningServer.start(vertx, cfg); RawWebSocket raw = RawWebSocket.connect(s.port())) {
+      long start = System.nanoTime();
+      RawWebSocket.Frame first = raw.readFrame();
+      assertEquals(9, first.opcode(), "a ping");
+      assertEquals(1001, raw.awaitClose());
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(tookMs >= 1500 && tookMs < 6000, "closed after " + tookMs + " ms");
+    }
+  }
+
+  @Test
   void browserOriginsMustBeTheSameOriginOrAllowed(Vertx vertx) throws Exception {
     ParleyConfig base = TestServers.memory();
     ParleyConfig cfg = new ParleyConfig(new io.parley.config.ServerConfig(base.server().host(), 0, 1,
