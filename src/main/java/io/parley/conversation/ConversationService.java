@@ -167,9 +167,12 @@ public final class ConversationService {
   /** Stops taking messages and completes when the turns in flight are done or {@code grace} has passed. */
   public Future<Void> drain(Duration grace) {
     draining = true;
+    if (inFlight.get() == 0) {
+      return Future.succeededFuture();
+    }
     Promise<Void> done = Promise.promise();
     long deadline = System.nanoTime() + grace.toNanos();
-    vertx.setPeriodic(0, 20, id -> {
+    vertx.setPeriodic(20, 20, id -> {
       if (inFlight.get() == 0 || System.nanoTime() > deadline) {
         vertx.cancelTimer(id);
         if (inFlight.get() > 0) {

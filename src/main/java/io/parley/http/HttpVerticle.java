@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** One HTTP server instance (one per event loop); the routes come from {@link ParleyServer}. */
@@ -23,6 +24,12 @@ final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     server = vertx.createHttpServer(options).requestHandler(routes.apply(vertx));
     return server.listen();
+  }
+
+  /** Stops accepting and closes open connections (sockets get a close frame), waiting at most 2 s. */
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(2, TimeUnit.SECONDS);
   }
 
   int actualPort() {

@@ -137,10 +137,13 @@ public final class ParleyServer {
   public Future<Void> stop() {
     stopping = true;
     LOG.info("Parley stopping: closing listeners, finishing turns in flight");
+    long start = System.nanoTime();
     Future<Void> undeployed = Future.all(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
     return undeployed
+        .andThen(ar -> LOG.debug("listeners closed after {} ms", (System.nanoTime() - start) / 1_000_000))
         .eventually(() -> service == null ? Future.succeededFuture() : service.drain(config.server().shutdownGrace()))
+        .andThen(ar -> LOG.debug("turns drained after {} ms", (System.nanoTime() - start) / 1_000_000))
         .eventually(() -> store.close())
-        .onComplete(ar -> LOG.info("Parley stopped"));
+        .onComplete(ar -> LOG.info("Parley stopped after {} ms", (System.nanoTime() - start) / 1_000_000));
   }
 }

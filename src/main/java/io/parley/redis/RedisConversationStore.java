@@ -104,9 +104,12 @@ public final class RedisConversationStore implements ConversationStore {
 
   /** Resolves once connected (for tests and callers that want to wait), or fails after {@code timeout}. */
   public Future<Void> awaitReady(Duration timeout) {
+    if (ready()) {
+      return Future.succeededFuture();
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
-    vertx.setPeriodic(0, 20, id -> {
+    vertx.setPeriodic(20, 20, id -> {
       if (ready()) {
         vertx.cancelTimer(id);
         p.tryComplete();
