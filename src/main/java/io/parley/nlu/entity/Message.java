@@ -1,0 +1,109 @@
+package io.parley.nlu.entity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The working state of one extraction: the original and folded text, which characters are already
+ * claimed (e-mail addresses, instrument names), the tokens, and what has been found so far. One per
+ * call; never shared between threads.
+ */
+final class Message {
+
+  /** An instrument name found in the text, with the instruments it may stand for. */
+  record NameMention(int start, int end, InstrumentList.NameEntry entry) {
+  }
+
+  /** A side word found in the text. */
+  record SideMention(int start, int end, String side) {
+  }
+
+  final String original;
+  final String text;
+  private final boolean[] claimed;
+  private List<Token> tokens;
+
+  final List<NameMention> names = new ArrayList<>();
+  final List<SideMention> sides = new ArrayList<>();
+
+  String email;
+  String caseId;
+  String idNumber;
+  String phone;
+  String side;
+  Instrument instrument;
+  String instrumentCode;
+  Long quantityShares;
+  Long quantityLots;
+  java.math.BigDecimal price;
+  String priceType;
+  /** The customer means the whole position (all, 清仓, 沽晒). */
+  boolean wholePosition;
+
+  Message(String original) {
+    this.original = original;
+    this.text = TextFold.fold(original);
+    this.claimed = new boolean[text.length()];
+  }
+
+  void claim(int start, int end) {
+    for (int i = start; i < end; i++) {
+      claimed[i] = true;
+    }
+    tokens = null;
+  }
+
+  boolean isClaimed(int i) {
+    return claimed[i];
+  }
+
+  boolean isFree(int start, int end) {
+    for (int i = start; i < end; i++) {
+      if (claimed[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Tokens of the unclaimed text (scanned on first use after the last claim). */
+  List<Token> tokens() {
+    if (tokens == null) {
+      tokens = Tokenizer.tokenize(text, claimed);
+    }
+    return tokens;
+  }
+
+  /** The index of the token that follows token {@code i}, or -1. */
+  Token next(int i) {
+    List<Token> t = tokens();
+    return i + 1 < t.size() ? t.get(i + 1) : null;
+  }
+
+  Token previous(int i) {
+    return i > 0 ? tokens().get(i - 1) : null;
+  }
+
+  /** Whether only spaces separate two positions (at most {@code maxSpaces} of them). */
+  boolean onlySpacesBetween(int from, int to, int maxSpaces) {
+    if (to < from || to - from > maxSpaces) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The name mention that ends right before (at most one space) position {@code pos}, or null. */
+  NameMention nameEndingNear(int pos) {
+    for (NameMention m : names) {
+      if (m.end() <= pos && onlySpacesBetween(m.end(), pos, 1)) {
+        return m;
+      }
+    }
+    return null;
+  }
+}
