@@ -15,10 +15,12 @@ final class IncidentalNumberFilter {
       "p.m.", "o'clock", "oclock", "day", "days", "year", "years", "yr", "yrs", "min", "mins", "minute", "minutes",
       "hour", "hours", "hr", "hrs", "week", "weeks", "month", "months", "percent", "pct", "st", "nd", "rd", "th",
       "times", "x");
-  private static final Lexicon PREFIXES = new Lexicon("第", "t+", "周", "星期", "礼拜", "分之", "点",
-      "账号", "账户", "户口", "户口号", "客户号", "资金账号", "订单号", "订单", "单号", "编号", "委托号", "合同号", "参考号",
-      "account", "acct", "a/c", "order no.", "order no", "order number", "order #", "ref", "ref.", "reference", "#",
-      "no.", "验证码", "密码", "pin", "otp", "邮编");
+  private static final Lexicon PREFIXES = new Lexicon("第", "t+", "周", "星期", "礼拜", "分之", "点");
+  /** Words before an account, order or reference number (which is then no phone, code or quantity). */
+  static final Lexicon ACCOUNT_WORDS = new Lexicon("账号", "帐号", "账户", "帐户", "户口", "户口号", "客户号", "资金账号",
+      "订单号", "单号", "编号", "委托号", "合同号", "参考号", "流水号", "account", "acct", "a/c", "order no.",
+      "order no", "order number", "order #", "order id", "ref", "ref.", "reference", "#", "no.", "验证码", "密码", "pin",
+      "otp", "邮编", "account number", "account no", "account no.");
   private static final Lexicon NOT_SUFFIXES = new Lexicon("成交", "分钱", "号码", "日元", "时候", "点击", "周转");
 
   void extract(Message m) {
@@ -31,7 +33,7 @@ final class IncidentalNumberFilter {
       if (isTime(m, i) || isDate(m, i)) {
         continue;
       }
-      if (hasSuffix(m, i) || hasPrefix(m, t)) {
+      if (hasSuffix(m, i) || hasPrefix(m, t, PREFIXES) || hasPrefix(m, t, ACCOUNT_WORDS)) {
         t.role = Token.Role.IGNORED;
       }
     }
@@ -58,14 +60,15 @@ final class IncidentalNumberFilter {
     return true;
   }
 
-  private static boolean hasPrefix(Message m, Token t) {
+  /** A word of the lexicon right before the number, across up to three of " :是为=". */
+  static boolean hasPrefix(Message m, Token t, Lexicon words) {
     int k = t.start;
-    while (k > 0 && " :：是为=".indexOf(m.text.charAt(k - 1)) >= 0 && t.start - k < 3) {
+    while (k > 0 && " :是为=".indexOf(m.text.charAt(k - 1)) >= 0 && t.start - k < 3) {
       k--;
     }
-    String p = PREFIXES.matchEndingAt(m.text, k);
+    String p = words.matchEndingAt(m.text, k);
     if (p == null && k != t.start) {
-      p = PREFIXES.matchEndingAt(m.text, t.start);
+      p = words.matchEndingAt(m.text, t.start);
     }
     return p != null;
   }

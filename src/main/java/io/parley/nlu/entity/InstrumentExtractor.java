@@ -24,7 +24,7 @@ import java.util.Set;
 final class InstrumentExtractor {
 
   private static final Set<String> MAINLAND_MARKS = Set.of("sh", "ss", "sz", "bj");
-  private static final Lexicon HONG_KONG_HINTS = new Lexicon("港股通", "港股", "h股", "hk", "hk$", "hkd", "hkex",
+  private static final Lexicon HONG_KONG_HINTS = new Lexicon("港股通", "港股", "h股", "h shares", "h share", "h-share", "h-shares", "hk", "hk$", "hkd", "hkex",
       "香港", "港", "恒指", "恒生指数", "港币", "港元", "港纸", "hong kong");
   private static final Lexicon US_HINTS = new Lexicon("美股", "美国", "美元", "美金", "usd", "us$", "nasdaq", "nyse",
       "纳斯达克", "纳指", "纽交所", "adr", "us stock", "us stocks", "us-listed", "us listed", "us market", "us shares");

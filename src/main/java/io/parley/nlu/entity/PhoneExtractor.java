@@ -22,7 +22,7 @@ final class PhoneExtractor {
     List<Token> tokens = m.tokens();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (!t.isPlainDigits() || !t.isFree()) {
+      if (!t.isPlainDigits() || !t.isFree() || IncidentalNumberFilter.hasPrefix(m, t, IncidentalNumberFilter.ACCOUNT_WORDS)) {
         continue;
       }
       int last = -1;
@@ -52,10 +52,10 @@ final class PhoneExtractor {
         continue;
       }
       int first = i;
-      if (hasCountryCode(m, i, "86") || hasCountryCode(m, i, "0086") || hasCountryCode(m, i, "852")) {
-        first = i - 1;
-        if (first > 0 && tokens.get(first - 1).isSymbol('+')) {
-          first--;
+      for (String code : new String[] {"86", "0086", "852"}) {
+        int c = countryCodeIndex(m, i, code);
+        if (c >= 0) {
+          first = c > 0 && tokens.get(c - 1).isSymbol('+') ? c - 1 : c;
         }
       }
       for (int k = first; k <= last; k++) {
@@ -120,10 +120,21 @@ final class PhoneExtractor {
     return sb.toString();
   }
 
+  /** The country code written before token i: "+852 9123...", "852-9123...", "86 138...". */
   private static boolean hasCountryCode(Message m, int i, String code) {
+    return countryCodeIndex(m, i, code) >= 0;
+  }
+
+  private static int countryCodeIndex(Message m, int i, String code) {
+    List<Token> tokens = m.tokens();
+    Token t = tokens.get(i);
     Token prev = m.previous(i);
-    return prev != null && prev.isPlainDigits() && prev.text.equals(code)
-        && m.onlySpacesBetween(prev.end, m.tokens().get(i).start, 2);
+    if (prev != null && prev.isSymbol('-') && prev.end == t.start && i >= 2) {
+      Token c = tokens.get(i - 2);
+      return c.isPlainDigits() && c.text.equals(code) && c.end == prev.start ? i - 2 : -1;
+    }
+    return prev != null && prev.isPlainDigits() && prev.text.equals(code) && m.onlySpacesBetween(prev.end, t.start, 2)
+        ? i - 1 : -1;
   }
 
   private static boolean phoneWordBefore(Message m, int pos) {

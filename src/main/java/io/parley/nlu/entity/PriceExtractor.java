@@ -117,8 +117,9 @@ final class PriceExtractor {
     }
     if (after != null) {
       int end = skipSpaces(m.text, n.end) + after.length();
-      if (end < m.text.length() && m.text.charAt(end) == '的') {
-        return true;
+      if (end < m.text.length() && m.text.charAt(end) == '的'
+          && !(end + 1 < m.text.length() && m.text.charAt(end + 1) == '价')) {
+        return true; // 买5000元的茅台 (but 以18.5元的价格 is a price)
       }
     }
     int k = n.start;

@@ -15,7 +15,7 @@ final class SideExtractor {
   static final String SELL = "sell";
 
   private static final Lexicon BUY_WORDS = new Lexicon("买入", "买进", "买返", "买番", "买", "购入", "购买", "加仓", "补仓",
-      "建仓", "增持", "抄底", "入货", "扫货", "开仓", "入", "buy", "buying", "purchase", "long", "top up", "add",
+      "建仓", "增持", "抄底", "补点", "补些", "补一点", "补多", "加点", "加一点", "加多", "加码", "入货", "扫货", "开仓", "入", "buy", "buying", "purchase", "long", "top up", "add",
       "pick up", "get me");
   private static final Lexicon SELL_WORDS = new Lexicon("卖出", "卖掉", "卖了", "卖", "沽出", "沽货", "沽空", "沽", "抛售",
       "抛掉", "抛", "清仓", "减仓", "减持", "平仓", "止损", "止蚀", "割肉", "出货", "走货", "放咗", "sell", "selling",

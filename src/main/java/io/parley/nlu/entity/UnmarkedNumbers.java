@@ -44,6 +44,9 @@ final class UnmarkedNumbers {
       if (t.kind == Token.Kind.NUMBER && !t.grouped && !t.scaled && t.text.length() > 6) {
         continue;
       }
+      if (t.end < m.text.length() && m.text.charAt(t.end) == '的') {
+        continue; // 买一百万的茅台: an amount of money, not shares
+      }
       if (!haveQuantity && !m.wholePosition && rightAfterSide(m, t)) {
         quantity = t.value.longValueExact();
         haveQuantity = true;
