@@ -107,6 +107,9 @@ final class ChineseNumerals {
       number = 0;
       pending = false;
       lastUnit = u;
+      if (total > 1_000_000_000_000L || section > 1_000_000_000_000L) {
+        return -1; // 万万万...: not a number anyone means
+      }
     }
     if (pending) {
       section += lastUnit >= 100 ? number * (lastUnit / 10) : number;

@@ -46,6 +46,13 @@ final class Message {
     this.claimed = new boolean[text.length()];
   }
 
+  private static final java.math.BigDecimal MAX_PRICE = java.math.BigDecimal.valueOf(10_000_000);
+
+  /** Whether a value can be a price per share: positive, below ten million, at most four decimals. */
+  static boolean isPlausiblePrice(java.math.BigDecimal v) {
+    return v != null && v.signum() > 0 && v.compareTo(MAX_PRICE) < 0 && v.stripTrailingZeros().scale() <= 4;
+  }
+
   void claim(int start, int end) {
     for (int i = start; i < end; i++) {
       claimed[i] = true;

@@ -61,7 +61,7 @@ final class PriceExtractor {
       if (after != null && (after.equals("块") || after.equals("蚊") || after.equals("元"))) {
         value = withSpokenDecimals(m, i, afterEnd + 1, value);
       }
-      if (m.price == null && value.signum() > 0) {
+      if (m.price == null && Message.isPlausiblePrice(value)) {
         m.price = value;
       }
     }

@@ -33,7 +33,7 @@ final class QuantityExtractor {
     Quantity found = null;
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      boolean number = t.isNumber() && t.isFree() && t.isInteger();
+      boolean number = t.isNumber() && t.isFree() && t.isCountable();
       boolean english = t.kind == Token.Kind.WORD && t.isFree() && ENGLISH.containsKey(t.text);
       if (!number && !english) {
         continue;

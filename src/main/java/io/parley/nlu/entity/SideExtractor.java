@@ -52,6 +52,9 @@ final class SideExtractor {
       if (word.equals("入") && !isVerbRu(t, i)) {
         continue;
       }
+      if (WEAK.contains(word) && !followedByWhatIsTraded(m, end)) {
+        continue; // "how long does it take", "add my phone number"
+      }
       if (!isNegated(t, i) && !describesPast(t, end, word)) {
         m.sides.add(new Message.SideMention(i, end, side));
       }
@@ -60,6 +63,45 @@ final class SideExtractor {
     if (!m.sides.isEmpty()) {
       m.side = m.sides.get(0).side();
     }
+  }
+
+  /** English words that are a side only when what is traded follows: long 2 lots, short 100 msft. */
+  private static final java.util.Set<String> WEAK = java.util.Set.of("long", "short", "add", "exit", "top up",
+      "pick up", "cash out", "get me", "close my");
+  private static final Lexicon ARTICLES = new Lexicon("my", "the", "some", "all", "more", "another", "on", "in",
+      "of", "up", "me", "a");
+
+  /** After the word: a number, or an instrument name (possibly after my/the/some ...). */
+  private static boolean followedByWhatIsTraded(Message m, int end) {
+    String t = m.text;
+    int k = end;
+    for (int words = 0; words < 3; words++) {
+      while (k < t.length() && t.charAt(k) == ' ') {
+        k++;
+      }
+      if (k >= t.length()) {
+        return false;
+      }
+      char c = t.charAt(k);
+      if (m.isClaimed(k) || Tokenizer.isDigit(c) || c == '$' || ChineseNumerals.isNumeralChar(c)) {
+        return true;
+      }
+      String a = ARTICLES.matchAt(t, k);
+      if (a == null) {
+        return words == 0 && Lexicon.isAsciiLetter(c) && looksLikeTicker(m, k);
+      }
+      k += a.length();
+    }
+    return false;
+  }
+
+  /** An upper-case word of up to five letters as written (NIO, AMD): a ticker-like word. */
+  private static boolean looksLikeTicker(Message m, int k) {
+    int e = k;
+    while (e < m.original.length() && Character.isUpperCase(m.original.charAt(e))) {
+      e++;
+    }
+    return e - k >= 2 && e - k <= 5 && (e == m.original.length() || !Character.isLetter(m.original.charAt(e)));
   }
 
   private static String longer(String a, String b) {

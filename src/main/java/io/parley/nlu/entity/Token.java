@@ -47,6 +47,13 @@ final class Token {
     return value != null && value.stripTrailingZeros().scale() <= 0;
   }
 
+  /** An integer small enough to be a number of shares or lots (at most 10^12). */
+  boolean isCountable() {
+    return isInteger() && value.signum() > 0 && value.compareTo(MAX_COUNT) <= 0;
+  }
+
+  private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(1_000_000_000_000L);
+
   boolean isFree() {
     return role == Role.NONE;
   }

@@ -32,7 +32,7 @@ final class UnmarkedNumbers {
         continue;
       }
       if (t.kind == Token.Kind.NUMBER && !t.isInteger()) {
-        if (m.price == null) {
+        if (m.price == null && Message.isPlausiblePrice(t.value)) {
           m.price = t.value;
           t.role = Token.Role.PRICE;
         }
@@ -41,7 +41,7 @@ final class UnmarkedNumbers {
       if (t.kind == Token.Kind.CN_NUMBER && !(hasUnitChar(t) && rightAfterSide(m, t))) {
         continue; // 一开盘, 十分: too ambiguous without a unit
       }
-      if (t.kind == Token.Kind.NUMBER && !t.grouped && !t.scaled && t.text.length() > 6) {
+      if ((t.kind == Token.Kind.NUMBER && !t.grouped && !t.scaled && t.text.length() > 6) || !t.isCountable()) {
         continue;
       }
       if (t.end < m.text.length() && m.text.charAt(t.end) == '的') {
@@ -62,7 +62,8 @@ final class UnmarkedNumbers {
         quantity = t.value.longValueExact();
         haveQuantity = true;
         t.role = Token.Role.QUANTITY;
-      } else if (m.price == null && !"market".equals(m.priceType) && t.kind == Token.Kind.NUMBER) {
+      } else if (m.price == null && !"market".equals(m.priceType) && t.kind == Token.Kind.NUMBER
+          && Message.isPlausiblePrice(t.value)) {
         m.price = t.value;
         t.role = Token.Role.PRICE;
       }
