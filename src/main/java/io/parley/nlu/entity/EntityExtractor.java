@@ -59,7 +59,9 @@ public final class EntityExtractor {
     QuantityExtractor.Quantity quantity = quantities.extract(m);
     prices.extract(m);
     int lot = lotSize(m);
-    Long unmarkedShares = unmarked.resolve(m, quantity, lot > 0 ? lot : A_SHARE_LOT);
+    // numbers without a unit or price word mean something only in an order (a side or an instrument)
+    boolean order = m.side != null || m.instrumentCode != null;
+    Long unmarkedShares = order ? unmarked.resolve(m, quantity, lot > 0 ? lot : A_SHARE_LOT) : null;
 
     Long shares = null;
     Long lots = null;

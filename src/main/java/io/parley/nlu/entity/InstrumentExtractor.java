@@ -184,9 +184,9 @@ final class InstrumentExtractor {
       Message.NameMention name = m.nameEndingNear(t.start);
       boolean namedHere = name != null
           && name.entry().instruments().stream().anyMatch(ins -> ins.code().equals(padded));
-      boolean afterHint = HONG_KONG_HINTS.matchEndingAt(m.text, skipSpacesBack(m.text, t.start)) != null
-          && list.byCode(padded).isPresent();
-      if (namedHere || afterHint) {
+      boolean listed = list.byCode(padded).isPresent();
+      boolean afterHint = HONG_KONG_HINTS.matchEndingAt(m.text, skipSpacesBack(m.text, t.start)) != null;
+      if (namedHere || (listed && (afterHint || afterQuantityUnit(m, t)))) {
         code = padded;
       }
     }
@@ -202,6 +202,27 @@ final class InstrumentExtractor {
       k--;
     }
     return k;
+  }
+
+  private static final Lexicon UNIT_THEN_CODE = new Lexicon("股", "手", "lots of", "lot of", "shares of",
+      "share of", "lots", "lot", "shares", "sh of", "shs of");
+
+  /** 3 lots 9988, 500 shares of 700, 两手 1810: what follows a quantity is what is traded. */
+  private static boolean afterQuantityUnit(Message m, Token t) {
+    int k = t.start;
+    while (k > 0 && m.text.charAt(k - 1) == ' ' && t.start - k < 1) {
+      k--;
+    }
+    String unit = UNIT_THEN_CODE.matchEndingAt(m.text, k);
+    if (unit == null || (!unit.endsWith(" of") && (!m.names.isEmpty() || t.text.length() < 4))) {
+      return false; // 港交所 买100股 388, 买100股 388: a short number after the quantity is a price
+    }
+    int u = k - unit.length();
+    while (u > 0 && m.text.charAt(u - 1) == ' ') {
+      u--;
+    }
+    return u > 0 && (Tokenizer.isDigit(m.text.charAt(u - 1)) || ChineseNumerals.isNumeralChar(m.text.charAt(u - 1))
+        || Lexicon.isAsciiLetter(m.text.charAt(u - 1)));
   }
 
   private static boolean followedByQuantityUnit(Message m, Token t) {

@@ -52,6 +52,9 @@ final class PriceExtractor {
       if (before == null && after == null) {
         continue;
       }
+      if (after == null && afterEnd < t.length() && "个只笔次下".indexOf(t.charAt(afterEnd)) >= 0) {
+        continue; // 挂一个单: a count, not a price
+      }
       if (isAmount(m, n, after)) {
         n.role = Token.Role.IGNORED;
         continue;
@@ -64,6 +67,7 @@ final class PriceExtractor {
       if (m.price == null && Message.isPlausiblePrice(value)) {
         m.price = value;
       }
+      takeUpperEndOfRange(m, i);
     }
   }
 
@@ -98,6 +102,31 @@ final class PriceExtractor {
     return new BigDecimal(whole.toBigInteger() + "." + digits);
   }
 
+  private static final Lexicon RANGE = new Lexicon("-", "~", "至", "到", "to", "and");
+
+  /** 1700-1710, 380 至 385, between 12 and 12.5: the upper end is a price too, never a quantity. */
+  private static void takeUpperEndOfRange(Message m, int i) {
+    List<Token> tokens = m.tokens();
+    int k = i + 1;
+    while (k < tokens.size() && tokens.get(k).role == Token.Role.PRICE) {
+      k++;
+    }
+    Token last = tokens.get(k - 1);
+    int j = skipSpaces(m.text, last.end);
+    String r = RANGE.matchAt(m.text, j);
+    if (r == null) {
+      return;
+    }
+    int next = skipSpaces(m.text, j + r.length());
+    for (; k < tokens.size() && tokens.get(k).start <= next; k++) {
+      Token t = tokens.get(k);
+      if (t.start == next && t.isNumber() && t.isFree()
+          && QUANTITY_UNITS.matchAt(m.text, skipSpaces(m.text, t.end)) == null) {
+        t.role = Token.Role.PRICE;
+      }
+    }
+  }
+
   private static String fractionDigits(Token t) {
     if (t.isPlainDigits() && t.text.length() <= 2) {
       return t.text;
@@ -118,7 +147,7 @@ final class PriceExtractor {
     if (after != null) {
       int end = skipSpaces(m.text, n.end) + after.length();
       if (end < m.text.length() && m.text.charAt(end) == '的'
-          && !(end + 1 < m.text.length() && m.text.charAt(end + 1) == '价')) {
+          && !(m.text.startsWith("的价", end) || m.text.startsWith("的时", end) || m.text.startsWith("的话", end))) {
         return true; // 买5000元的茅台 (but 以18.5元的价格 is a price)
       }
     }

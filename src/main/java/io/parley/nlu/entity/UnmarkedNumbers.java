@@ -14,8 +14,9 @@ import java.util.List;
  *       lot (100 for A-shares) is a quantity and any other number a price;</li>
  *   <li>when the customer means the whole position (清仓, all), an integer is never the quantity.</li>
  * </ul>
- * Chinese numerals without a unit (一开盘, 十分) and integers of more than six digits (account
- * numbers) are never used.
+ * Chinese numerals without 百, 千 or 万 (一开盘, 十分) and integers of more than six digits (account
+ * numbers) are never used, and nothing is resolved in a message that names neither a side nor an
+ * instrument (要50万资产吗).
  */
 final class UnmarkedNumbers {
 
@@ -38,8 +39,8 @@ final class UnmarkedNumbers {
         }
         continue;
       }
-      if (t.kind == Token.Kind.CN_NUMBER && !(hasUnitChar(t) && rightAfterSide(m, t))) {
-        continue; // 一开盘, 十分: too ambiguous without a unit
+      if (t.kind == Token.Kind.CN_NUMBER && !hasUnitChar(t)) {
+        continue; // 一开盘, 十分, 一下: too ambiguous without a unit
       }
       if ((t.kind == Token.Kind.NUMBER && !t.grouped && !t.scaled && t.text.length() > 6) || !t.isCountable()) {
         continue;
@@ -62,8 +63,7 @@ final class UnmarkedNumbers {
         quantity = t.value.longValueExact();
         haveQuantity = true;
         t.role = Token.Role.QUANTITY;
-      } else if (m.price == null && !"market".equals(m.priceType) && t.kind == Token.Kind.NUMBER
-          && Message.isPlausiblePrice(t.value)) {
+      } else if (m.price == null && !"market".equals(m.priceType) && Message.isPlausiblePrice(t.value)) {
         m.price = t.value;
         t.role = Token.Role.PRICE;
       }
