@@ -11,7 +11,8 @@ import java.util.Set;
  *       {@code 0700.HK} and {@code 700.HK} (→ 00700), {@code HK00700}, {@code $AAPL}, {@code NIO.US};</li>
  *   <li>a bare code: six digits with an A-share prefix (600519, 000001, 300750, 688981), five digits
  *       with a leading zero (00700), four with a leading zero (0700 → 00700), a Hong Kong code without
- *       its zeros right after the company's name or after 港股 (小米1810 → 01810) — never a number
+ *       its zeros next to the company's name, after 港股 or after a quantity (小米1810 → 01810,
+ *       3 lots of 9988 → 09988) — never a number
  *       followed by 股, 手, shares or lots, which is a quantity;</li>
  *   <li>a name from the list, longest match first, in Simplified or Traditional Chinese, any case
  *       (茅台, 騰訊, 鹅厂, Tencent, CATL), or a listed US ticker (AAPL, aapl; short tickers such as V or
@@ -24,7 +25,7 @@ import java.util.Set;
 final class InstrumentExtractor {
 
   private static final Set<String> MAINLAND_MARKS = Set.of("sh", "ss", "sz", "bj");
-  private static final Lexicon HONG_KONG_HINTS = new Lexicon("港股通", "港股", "h股", "h shares", "h share", "h-share", "h-shares", "hk", "hk$", "hkd", "hkex",
+  private static final Lexicon HONG_KONG_HINTS = new Lexicon("港股通", "港股", "h股", "h shares", "h share", "h-share", "h-shares", "h", "hk", "hk$", "hkd", "hkex",
       "香港", "港", "恒指", "恒生指数", "港币", "港元", "港纸", "hong kong");
   private static final Lexicon US_HINTS = new Lexicon("美股", "美国", "美元", "美金", "usd", "us$", "nasdaq", "nyse",
       "纳斯达克", "纳指", "纽交所", "adr", "us stock", "us stocks", "us-listed", "us listed", "us market", "us shares");
@@ -181,9 +182,7 @@ final class InstrumentExtractor {
       code = hongKong(d);
     } else if (d.length() <= 5) {
       String padded = hongKong(d);
-      Message.NameMention name = m.nameEndingNear(t.start);
-      boolean namedHere = name != null
-          && name.entry().instruments().stream().anyMatch(ins -> ins.code().equals(padded));
+      boolean namedHere = names(m.nameEndingNear(t.start), padded) || names(m.nameStartingNear(t.end), padded);
       boolean listed = list.byCode(padded).isPresent();
       boolean afterHint = HONG_KONG_HINTS.matchEndingAt(m.text, skipSpacesBack(m.text, t.start)) != null;
       if (namedHere || (listed && (afterHint || afterQuantityUnit(m, t)))) {
@@ -194,6 +193,11 @@ final class InstrumentExtractor {
       t.role = Token.Role.CODE;
     }
     return code;
+  }
+
+  /** Whether a name mention (or null) is a name of the instrument with this code. */
+  private static boolean names(Message.NameMention name, String code) {
+    return name != null && name.entry().instruments().stream().anyMatch(ins -> ins.code().equals(code));
   }
 
   private static int skipSpacesBack(String s, int pos) {

@@ -104,6 +104,16 @@ final class Message {
     return true;
   }
 
+  /** The name mention that starts right after (at most one space) position {@code pos}, or null. */
+  NameMention nameStartingNear(int pos) {
+    for (NameMention m : names) {
+      if (m.start() >= pos && onlySpacesBetween(pos, m.start(), 1)) {
+        return m;
+      }
+    }
+    return null;
+  }
+
   /** The name mention that ends right before (at most one space) position {@code pos}, or null. */
   NameMention nameEndingNear(int pos) {
     for (NameMention m : names) {

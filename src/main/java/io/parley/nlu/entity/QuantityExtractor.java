@@ -52,6 +52,11 @@ final class QuantityExtractor {
       } else {
         value = t.value.longValueExact();
       }
+      if (number && found == null && isMarkedAsQuantity(m, t)) {
+        t.role = Token.Role.QUANTITY;
+        found = new Quantity(value, false); // 数量: 200, qty 150
+        continue;
+      }
       Token unit = last + 1 < tokens.size() ? tokens.get(last + 1) : null;
       if (unit == null || !unit.isFree() || !m.onlySpacesBetween(tokens.get(last).end, unit.start, 1) || value <= 0) {
         i = last;
@@ -79,6 +84,25 @@ final class QuantityExtractor {
       i = last + 1;
     }
     return found;
+  }
+
+  private static final Lexicon QUANTITY_WORDS = new Lexicon("数量", "股数", "qty", "quantity", "shares", "no. of shares",
+      "number of shares");
+
+  /** A quantity word right before the number (数量: 200, qty 150), and no unit after it. */
+  private static boolean isMarkedAsQuantity(Message m, Token t) {
+    int k = t.start;
+    while (k > 0 && " :=是为".indexOf(m.text.charAt(k - 1)) >= 0 && t.start - k < 3) {
+      k--;
+    }
+    if (k == t.start || QUANTITY_WORDS.matchEndingAt(m.text, k) == null) {
+      return false;
+    }
+    int j = t.end;
+    while (j < m.text.length() && m.text.charAt(j) == ' ') {
+      j++;
+    }
+    return SHARE_UNITS.matchAt(m.text, j) == null && LOT_UNITS.matchAt(m.text, j) == null;
   }
 
   private static boolean isUnit(Lexicon units, Message m, Token unit) {

@@ -18,9 +18,9 @@ final class SideExtractor {
       "建仓", "增持", "抄底", "补点", "补些", "补一点", "补多", "加点", "加一点", "加多", "加码", "入货", "扫货", "开仓", "入", "buy", "buying", "purchase", "long", "top up", "add",
       "pick up", "get me");
   private static final Lexicon SELL_WORDS = new Lexicon("卖出", "卖掉", "卖了", "卖", "沽出", "沽货", "沽空", "沽", "抛售",
-      "抛掉", "抛", "清仓", "减仓", "减持", "减一半", "减半", "减掉", "减点", "减些", "减一点", "平仓", "止损", "止蚀", "割肉", "出货", "走货", "放咗", "sell", "selling",
+      "抛掉", "抛", "清仓", "减仓", "减持", "减一半", "减半", "减掉", "减点", "减些", "减一点", "平仓", "止损", "止蚀", "割肉", "出货", "走货", "放咗", "出晒", "sell", "selling",
       "dump", "short", "close out", "close my", "get rid of", "offload", "unload", "liquidate", "cash out", "exit");
-  private static final Lexicon WHOLE = new Lexicon("清仓", "沽晒", "卖晒", "抛晒", "卖光", "抛光", "沽光", "全沽", "全卖",
+  private static final Lexicon WHOLE = new Lexicon("清仓", "沽晒", "卖晒", "抛晒", "出晒", "卖光", "抛光", "沽光", "全沽", "全卖",
       "全抛", "清掉", "全部", "全仓", "所有", "通通", "统统", "all", "entire", "everything", "whole", "close out",
       "liquidate", "梭哈");
   private static final Lexicon NEGATIONS = new Lexicon("不要", "不想", "不用", "别", "唔好", "唔使", "唔想", "唔要", "勿", "不", "莫",

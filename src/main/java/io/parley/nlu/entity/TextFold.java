@@ -57,6 +57,13 @@ final class TextFold {
     foldRange(t2s, table, 0x3400, 0x4DBF);
     foldRange(t2s, table, 0x4E00, 0x9FFF);
     foldRange(t2s, table, 0xF900, 0xFAFF);
+    // Hong Kong variant forms the transliterator leaves alone (滙豐, 綫, 裏 ...)
+    String variants = "滙汇綫线裏里衞卫峯峰鷄鸡啓启爲为僞伪眞真羣群纔才擡抬";
+    for (int i = 0; i < variants.length(); i += 2) {
+      if (table[variants.charAt(i)] == variants.charAt(i)) {
+        table[variants.charAt(i)] = variants.charAt(i + 1);
+      }
+    }
     return table;
   }
 

@@ -30,6 +30,10 @@ class InstrumentExtractorTest {
       sell 50 aapl limit 195.5                   | AAPL
       buy brk.b 3 shares                         | BRK.B
       buy 10 shares of V at market               | V
+      sell 3 lots 9988 at 80                     | 09988
+      幫我賣出 2318 平安 1000 股                   | 02318
+      腾讯 700 买 100 股                          | 00700
+      腾讯(00700) 买入100股                        | 00700
       """)
   void codesByPatternAndMarket(String text, String code) {
     assertEquals(code, extract(text).instrument());
@@ -57,6 +61,8 @@ class InstrumentExtractorTest {
       入兩手匯控                                    | 00005
       buy 2 lots of hkex                          | 00388
       买比亚迪电子 500股                             | 00285
+      幫我買一手滙豐                                 | 00005
+      buy 100 shares of Apple Inc. at 190         | AAPL
       """)
   void namesByDictionaryLongestFirst(String text, String code) {
     assertEquals(code, extract(text).instrument());
@@ -78,6 +84,9 @@ class InstrumentExtractorTest {
       美股阿里巴巴 买50股                            | BABA
       中國平安02318 沽一千股                          | 02318
       sell ping an 601318 500 shares              | 601318
+      buy 200 shares of China Merchants Bank H at 40 | 03968
+      buy 1 lot BYD at 280 HK                     | 01211
+      sell 1000 CCB at 6.5                        | 601939
       """)
   void dualListedCompaniesResolveToTheAShareUnlessHongKongIsSaid(String text, String code) {
     assertEquals(code, extract(text).instrument());

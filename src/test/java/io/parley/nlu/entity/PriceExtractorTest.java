@@ -44,6 +44,12 @@ class PriceExtractorTest {
       add 300 shares of 601012 at 19.8            | 19.8
       i'd like to sell 1,200 shares of 601398 at 5.35 | 5.35
       买入茅台 数量: 200 价格: 1,688.5              | 1688.5
+      帮我买点腾讯，二百股，三百八                    | 380
+      三百八买两手腾讯                               | 380
+      我想在20块的时候买入2000股中国石油              | 20
+      买入茅台一手，价格：一千七百元五角               | 1700.5
+      买茅台 100股 ¥1700                            | 1700
+      buy 0700 HKD350 100 shares                  | 350
       """)
   void limitPrices(String text, String price) {
     Entities e = extract(text);
@@ -66,6 +72,25 @@ class PriceExtractorTest {
     Entities e = extract(text);
     assertEquals("market", e.priceType());
     assertNull(e.price());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPriceRangeIsNeverAQuantity() {
+    Entities e = extract("帮我把茅台卖了，价格1700-1710之间");
+    assertEquals(0, new BigDecimal("1700").compareTo(e.price()));
+    assertNull(e.quantityShares());
+  }
+
+  @org.junit.jupiter.api.Test
+  void anAmountOfMoneyIsNoPrice() {
+    assertNull(extract("帮我买五千块的茅台").price());
+    assertNull(extract("想买东方财富，大概一万块钱").price());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCountAfterAPriceWordIsNoPrice() {
+    // 挂一个单: "one" order, and the price is the 12.35 written later
+    assertEquals(0, new BigDecimal("12.35").compareTo(extract("帮我挂一个 12.35 的买单，中信银行 3000 股").price()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -31,6 +31,12 @@ class QuantityExtractorTest {
       沽兩手快手01024 市價                       | 200   | 2
       sell two lots of hkex at 335             | 200   | 2
       幫我沽800股匯豐 70蚊                       | 800   | -
+      買兩萬五千股工行                            | 25000 | -
+      buy a hundred shares of tsla              | 100   | -
+      sell 1.5k shares of 601398                | 1500  | -
+      买入AAPL，数量15，价格190                   | 15    | -
+      buy tsla qty: 30 price: 250               | 30    | -
+      Could you buy 3 board lots of HKEX at 330? | 300  | 3
       """)
   void sharesAndLots(String text, Long shares, Long lots) {
     Entities e = extract(text);
@@ -78,6 +84,7 @@ class QuantityExtractorTest {
       我的账户是 88001234，卖出茅台                     | -
       3月15日之前帮我卖出中国建筑                       | -
       我想买一百万的茅台                               | -
+      科创板权限怎么开通，要50万资产吗                   | -
       """)
   void yearsTimesPhonesAndPercentagesAreNotQuantities(String text, Long shares) {
     assertEquals(shares, extract(text).quantityShares());

@@ -37,6 +37,8 @@ class SideExtractorTest {
       dump my tsla position               | sell
       short 100 msft                      | sell
       get rid of all my 0700              | sell
+      把中芯国际的仓位减一半                  | sell
+      出晒啲騰訊                            | sell
       """)
   void findsTheSide(String text, String side) {
     assertEquals(side, extract(text).side());
