@@ -104,10 +104,23 @@ final class Message {
     return true;
   }
 
+  /** At most one space and one bracket between: 腾讯 700, 腾讯(700), 騰訊控股（700）. */
+  private boolean onlyBracketsBetween(int from, int to) {
+    if (to < from || to - from > 2) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (" ()[]【】".indexOf(text.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The name mention that starts right after (at most one space) position {@code pos}, or null. */
   NameMention nameStartingNear(int pos) {
     for (NameMention m : names) {
-      if (m.start() >= pos && onlySpacesBetween(pos, m.start(), 1)) {
+      if (m.start() >= pos && onlyBracketsBetween(pos, m.start())) {
         return m;
       }
     }
@@ -117,7 +130,7 @@ final class Message {
   /** The name mention that ends right before (at most one space) position {@code pos}, or null. */
   NameMention nameEndingNear(int pos) {
     for (NameMention m : names) {
-      if (m.end() <= pos && onlySpacesBetween(m.end(), pos, 1)) {
+      if (m.end() <= pos && onlyBracketsBetween(m.end(), pos)) {
         return m;
       }
     }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class PriceExtractor {
 
-  private static final Lexicon MARKET = new Lexicon("市价单", "市价", "按市", "现价", "对手价", "最优价", "市场价",
+  private static final Lexicon MARKET = new Lexicon("市价单", "市价", "按市", "现价", "对手价", "最优价", "市场价", "不限价", "任何价", "随便什么价",
+      "any price", "whatever price",
       "market order", "market price", "at market", "at mkt", "at the market", "at best", "market", "mkt");
   private static final Lexicon BEFORE = new Lexicon("限价单", "限价", "价格", "价钱", "价位", "单价", "价", "挂单", "挂",
       "@", "at", "limit price", "limit", "lmt", "price", "px", "每股", "以", "hk$", "us$", "$", "\u00A5", "hkd",

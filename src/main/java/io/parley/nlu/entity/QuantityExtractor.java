@@ -58,7 +58,7 @@ final class QuantityExtractor {
         continue;
       }
       Token unit = last + 1 < tokens.size() ? tokens.get(last + 1) : null;
-      if (unit == null || !unit.isFree() || !m.onlySpacesBetween(tokens.get(last).end, unit.start, 1) || value <= 0) {
+      if (unit == null || !unit.isFree() || !m.onlySpacesBetween(tokens.get(last).end, unit.start, 2) || value <= 0) {
         i = last;
         continue;
       }

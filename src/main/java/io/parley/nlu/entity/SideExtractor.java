@@ -129,7 +129,7 @@ final class SideExtractor {
       // 不要卖, 唔好即刻沽: a negation up to two characters before the side word
       String neg = NEGATIONS.matchEndingAt(t, k - back);
       if (neg != null) {
-        boolean idiom = neg.equals("不") && k - back < t.length() && "如过然好久但仅只".indexOf(t.charAt(k - back)) >= 0;
+        boolean idiom = neg.equals("不") && k - back < t.length() && "如过然好久但仅只限论管".indexOf(t.charAt(k - back)) >= 0;
         return !idiom && (back == 0 || t.charAt(k - 1) > 127);
       }
     }
