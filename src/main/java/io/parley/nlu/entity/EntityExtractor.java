@@ -42,6 +42,29 @@ public final class EntityExtractor {
     return new EntityExtractor(InstrumentList.load(instrumentsCsv));
   }
 
+  /** Where the instrument list is looked for by {@link #loadDefault()}. */
+  public static final Path DEFAULT_INSTRUMENTS = Path.of("config", "instruments.csv");
+  private static final String BUNDLED_INSTRUMENTS = "/io/parley/config/instruments.csv";
+
+  /**
+   * Loads {@code config/instruments.csv} from the working directory when it exists (staff edit that
+   * file), else the copy bundled in the jar at build time. Blocking.
+   */
+  public static EntityExtractor loadDefault() {
+    if (java.nio.file.Files.isRegularFile(DEFAULT_INSTRUMENTS)) {
+      return load(DEFAULT_INSTRUMENTS);
+    }
+    try (java.io.InputStream in = EntityExtractor.class.getResourceAsStream(BUNDLED_INSTRUMENTS)) {
+      if (in == null) {
+        throw new InstrumentListException("no " + DEFAULT_INSTRUMENTS + " and no bundled instrument list");
+      }
+      String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new EntityExtractor(InstrumentList.parse(csv, "classpath:" + BUNDLED_INSTRUMENTS));
+    } catch (java.io.IOException e) {
+      throw new InstrumentListException("cannot read the bundled instrument list: " + e.getMessage(), e);
+    }
+  }
+
   public InstrumentList instruments() {
     return instruments;
   }

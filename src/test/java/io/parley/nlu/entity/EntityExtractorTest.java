@@ -43,6 +43,15 @@ class EntityExtractorTest {
   }
 
   @Test
+  void loadsTheDefaultListAndTheBundledCopyIsTheSame() throws Exception {
+    assertEquals("00700", EntityExtractor.loadDefault().extract("沽晒騰訊").instrument());
+    try (java.io.InputStream in = EntityExtractor.class.getResourceAsStream("/io/parley/config/instruments.csv")) {
+      assertEquals(java.nio.file.Files.readString(Fixtures.INSTRUMENTS),
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void aMessageWithoutEntitiesGivesAnEmptyObject() {
     assertEquals(new JsonObject(), extract("你好，请问开户需要什么资料？").toJson());
     assertEquals(new JsonObject(), extract("").toJson());
