@@ -81,7 +81,7 @@ final class Message {
     return tokens;
   }
 
-  /** The index of the token that follows token {@code i}, or -1. */
+  /** The token that follows token {@code i}, or null. */
   Token next(int i) {
     List<Token> t = tokens();
     return i + 1 < t.size() ? t.get(i + 1) : null;

@@ -1,6 +1,5 @@
 package io.parley.nlu.entity;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -133,9 +132,5 @@ final class QuantityExtractor {
       }
     }
     return total + current;
-  }
-
-  static BigDecimal shares(Quantity q, int lotSize) {
-    return BigDecimal.valueOf(q.amount()).multiply(BigDecimal.valueOf(lotSize));
   }
 }

@@ -28,10 +28,6 @@ final class TextFold {
     return new String(out);
   }
 
-  static char fold(char c) {
-    return TABLE[c];
-  }
-
   private static char[] buildTable() {
     char[] table = new char[Character.MAX_VALUE + 1];
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
