@@ -247,6 +247,11 @@ final class WebChatSession {
       if (ar.failed()) {
         phase = Phase.NEW;
         heldBeforeWelcome.clear();
+        if (consumer != null) {
+          consumer.unregister();
+          consumer = null;
+        }
+        conversationId = null;
         fail(ar.cause(), null);
         return;
       }
