@@ -108,17 +108,23 @@ public final class EvalCommand implements Command {
     Thresholds thresholds;
     String tunedOn;
     if (val != null) {
-      thresholds = ThresholdTuner.tune(IntentTrainer.score(model, val, 0), hasOos);
+      List<HeldOut> scored = IntentTrainer.score(model, val, 0);
+      thresholds = ThresholdTuner.tune(scored, hasOos, config.oosWeight());
+      if (hasOos) {
+        out.println(ThresholdTuner.curve(scored));
+      }
       tunedOn = "validation file (" + val.size() + " rows)";
     } else if (hasOos) {
-      thresholds = ThresholdTuner.tune(trainer.crossValidate(train, config.tuningFolds()), true);
+      List<HeldOut> scored = trainer.crossValidate(train, config.tuningFolds());
+      thresholds = ThresholdTuner.tune(scored, true, config.oosWeight());
+      out.println(ThresholdTuner.curve(scored));
       tunedOn = config.tuningFolds() + "-fold cross-validation on the training file";
     } else {
       thresholds = Thresholds.none();
       tunedOn = "not tuned (closed set, no validation file)";
     }
     if (!hasOos) {
-      thresholds = new Thresholds(0.0, thresholds.ambiguityMargin());
+      thresholds = Thresholds.none().withAmbiguityMargin(thresholds.ambiguityMargin());
     }
     model = model.withThresholds(thresholds);
     OpenNlpIntentClassifier classifier = new OpenNlpIntentClassifier(model);
@@ -133,7 +139,8 @@ public final class EvalCommand implements Command {
     facts.put("train rows", Integer.toString(train.size()));
     facts.put("test rows", Integer.toString(test.size()));
     facts.put("out-of-scope threshold", hasOos
-        ? String.format(Locale.ROOT, "%.2f (tuned on %s)", thresholds.outOfScope(), tunedOn)
+        ? String.format(Locale.ROOT, "%.2f, out_of_scope class margin %.2f (tuned on %s, objective in_scope_accuracy + %.2f x oos_recall)",
+            thresholds.outOfScope(), thresholds.oosClassMargin(), tunedOn, config.oosWeight())
         : "none (no out_of_scope rows in the training file: closed set)");
     facts.put("ambiguity margin", String.format(Locale.ROOT, "%.2f (%s)", thresholds.ambiguityMargin(),
         val != null || hasOos ? "tuned on " + tunedOn : "default"));
@@ -152,21 +159,25 @@ public final class EvalCommand implements Command {
     for (int f = 0; f < k; f++) {
       final int fold = f;
       List<HeldOut> others = heldOut.stream().filter(h -> h.fold() != fold).toList();
-      Thresholds t = ThresholdTuner.tune(others, hasOos);
+      Thresholds t = ThresholdTuner.tune(others, hasOos, config.oosWeight());
       for (HeldOut h : heldOut) {
         if (h.fold() == fold) {
           rows.add(new Evaluation.Row(h.example(), h.scores().decide(t), h.scores().ambiguous(t)));
         }
       }
     }
-    Thresholds all = ThresholdTuner.tune(heldOut, hasOos);
+    Thresholds all = ThresholdTuner.tune(heldOut, hasOos, config.oosWeight());
+    if (hasOos) {
+      out.println(ThresholdTuner.curve(heldOut));
+    }
     Evaluation ev = new Evaluation(rows);
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("mode", k + "-fold stratified cross-validation of " + intentsDir);
     facts.put("examples", Integer.toString(data.size()));
     facts.put("out-of-scope threshold", hasOos
-        ? String.format(Locale.ROOT, "%.2f (tuned on all folds; each fold was scored with a threshold tuned on the others)",
-            all.outOfScope())
+        ? String.format(Locale.ROOT, "%.2f, out_of_scope class margin %.2f (tuned on all folds, objective in_scope_accuracy"
+            + " + %.2f x oos_recall; each fold was scored with thresholds tuned on the other folds)",
+            all.outOfScope(), all.oosClassMargin(), config.oosWeight())
         : "none (no out_of_scope examples: closed set)");
     facts.put("ambiguity margin", String.format(Locale.ROOT, "%.2f", all.ambiguityMargin()));
     return finish(ev, facts, config, report, out, progress, t0);

@@ -11,24 +11,29 @@ import java.util.Map;
  * @param tuningFolds folds of the cross-validation that tunes the out-of-scope threshold and the
  *                    ambiguity margin when no separate validation set is given
  * @param seed        shuffling seed of the folds
+ * @param oosWeight   the out-of-scope rule maximises in-scope accuracy + oosWeight x out-of-scope recall
+ *                    on held-out data (1: both equally; below 1: turning a customer's real request away
+ *                    costs more than letting an unrelated message through)
  */
-public record EngineConfig(FeatureConfig features, TrainerConfig trainer, int tuningFolds, long seed) {
+public record EngineConfig(FeatureConfig features, TrainerConfig trainer, int tuningFolds, long seed,
+                           double oosWeight) {
 
   public static EngineConfig defaults() {
-    return new EngineConfig(FeatureConfig.defaults(), TrainerConfig.defaults(), 5, 42L);
+    return new EngineConfig(FeatureConfig.defaults(), TrainerConfig.defaults(), 5, 42L, 0.5);
   }
 
-  /** A copy with one setting changed; keys are those of {@link FeatureConfig} and {@link TrainerConfig}, or tuningFolds / seed. */
+  /** A copy with one setting changed; keys are those of {@link FeatureConfig} and {@link TrainerConfig}, tuningFolds / seed / oosWeight. */
   public EngineConfig with(String key, String value) {
     if (FeatureConfig.defaults().toMap().containsKey(key)) {
-      return new EngineConfig(features.with(key, value), trainer, tuningFolds, seed);
+      return new EngineConfig(features.with(key, value), trainer, tuningFolds, seed, oosWeight);
     }
     if (TrainerConfig.defaults().toMap().containsKey(key)) {
-      return new EngineConfig(features, trainer.with(key, value), tuningFolds, seed);
+      return new EngineConfig(features, trainer.with(key, value), tuningFolds, seed, oosWeight);
     }
     return switch (key) {
-      case "tuningFolds" -> new EngineConfig(features, trainer, Integer.parseInt(value.trim()), seed);
-      case "seed" -> new EngineConfig(features, trainer, tuningFolds, Long.parseLong(value.trim()));
+      case "tuningFolds" -> new EngineConfig(features, trainer, Integer.parseInt(value.trim()), seed, oosWeight);
+      case "seed" -> new EngineConfig(features, trainer, tuningFolds, Long.parseLong(value.trim()), oosWeight);
+      case "oosWeight" -> new EngineConfig(features, trainer, tuningFolds, seed, Double.parseDouble(value.trim()));
       default -> throw new IllegalArgumentException("unknown engine setting: " + key);
     };
   }
@@ -39,6 +44,7 @@ public record EngineConfig(FeatureConfig features, TrainerConfig trainer, int tu
     m.putAll(trainer.toMap());
     m.put("tuningFolds", Integer.toString(tuningFolds));
     m.put("seed", Long.toString(seed));
+    m.put("oosWeight", Double.toString(oosWeight));
     return m;
   }
 
@@ -46,6 +52,7 @@ public record EngineConfig(FeatureConfig features, TrainerConfig trainer, int tu
     EngineConfig d = defaults();
     return new EngineConfig(FeatureConfig.fromMap(m), TrainerConfig.fromMap(m),
         Integer.parseInt(m.getOrDefault("tuningFolds", Integer.toString(d.tuningFolds)).trim()),
-        Long.parseLong(m.getOrDefault("seed", Long.toString(d.seed)).trim()));
+        Long.parseLong(m.getOrDefault("seed", Long.toString(d.seed)).trim()),
+        Double.parseDouble(m.getOrDefault("oosWeight", Double.toString(d.oosWeight)).trim()));
   }
 }

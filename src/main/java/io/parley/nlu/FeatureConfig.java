@@ -29,7 +29,7 @@ public record FeatureConfig(
     int hashBuckets) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 5, true, 0);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, 32768);
   }
 
   /** A copy with one setting changed, by the names used in {@link #toMap()}. */

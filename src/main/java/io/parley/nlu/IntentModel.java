@@ -118,6 +118,7 @@ public final class IntentModel {
     Properties p = new Properties();
     config.toMap().forEach((k, v) -> p.setProperty("config." + k, v));
     p.setProperty("threshold.outOfScope", Double.toString(thresholds.outOfScope()));
+    p.setProperty("threshold.oosClassMargin", Double.toString(thresholds.oosClassMargin()));
     p.setProperty("threshold.ambiguityMargin", Double.toString(thresholds.ambiguityMargin()));
     info.forEach((k, v) -> p.setProperty("info." + k, v));
     Path tmpMeta = Files.createTempFile(dir, "meta", ".tmp");
@@ -148,6 +149,7 @@ public final class IntentModel {
     }
     Thresholds t = new Thresholds(
         Double.parseDouble(p.getProperty("threshold.outOfScope", "0")),
+        Double.parseDouble(p.getProperty("threshold.oosClassMargin", "0")),
         Double.parseDouble(p.getProperty("threshold.ambiguityMargin", Double.toString(Thresholds.DEFAULT_MARGIN))));
     DoccatModel m;
     try (InputStream in = Files.newInputStream(dir.resolve(MODEL_FILE))) {

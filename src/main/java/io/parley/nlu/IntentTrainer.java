@@ -123,9 +123,9 @@ public final class IntentTrainer {
   public IntentModel trainTuned(List<Example> data) {
     long t0 = System.nanoTime();
     List<HeldOut> heldOut = crossValidate(data, config.tuningFolds());
-    Thresholds t = ThresholdTuner.tune(heldOut, containsOutOfScope(data));
-    progress.accept(String.format("tuned thresholds: out_of_scope=%.3f ambiguity_margin=%.3f", t.outOfScope(),
-        t.ambiguityMargin()));
+    Thresholds t = ThresholdTuner.tune(heldOut, containsOutOfScope(data), config.oosWeight());
+    progress.accept(String.format("tuned thresholds: out_of_scope=%.2f oos_class_margin=%.2f ambiguity_margin=%.2f",
+        t.outOfScope(), t.oosClassMargin(), t.ambiguityMargin()));
     IntentModel m = train(data, "final model").withThresholds(t);
     Map<String, String> info = new LinkedHashMap<>();
     info.put("examples", Integer.toString(data.size()));

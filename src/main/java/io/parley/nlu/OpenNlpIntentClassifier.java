@@ -45,13 +45,16 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     double confidence = oos ? 1.0 - s.pBest() : s.pBest();
     List<String> ambiguous = List.of();
     if (s.ambiguous(t)) {
-      List<String> amb = new ArrayList<>(3);
-      amb.add(s.best());
+      List<Integer> close = new ArrayList<>(3);
       for (int i = 0; i < labels.length; i++) {
-        if (!labels[i].equals(s.best()) && !IntentIds.OUT_OF_SCOPE.equals(labels[i])
-            && s.pBest() - probs[i] < t.ambiguityMargin()) {
-          amb.add(labels[i]);
+        if (!IntentIds.OUT_OF_SCOPE.equals(labels[i]) && s.pBest() - probs[i] < t.ambiguityMargin()) {
+          close.add(i);
         }
+      }
+      close.sort((x, y) -> Double.compare(probs[y], probs[x]));
+      List<String> amb = new ArrayList<>(close.size());
+      for (int i : close) {
+        amb.add(labels[i]);
       }
       ambiguous = List.copyOf(amb);
     }

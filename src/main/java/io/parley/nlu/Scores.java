@@ -34,7 +34,7 @@ public record Scores(String best, double pBest, String second, double pSecond, d
 
   /** The label chosen under these thresholds. */
   public String decide(Thresholds t) {
-    if (pOutOfScope >= pBest || pBest < t.outOfScope()) {
+    if (pOutOfScope > 0 && pOutOfScope - pBest >= t.oosClassMargin() || pBest < t.outOfScope()) {
       return IntentIds.OUT_OF_SCOPE;
     }
     return best;

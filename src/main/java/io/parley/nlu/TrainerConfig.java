@@ -19,7 +19,7 @@ public record TrainerConfig(String algorithm, int cutoff, int iterations, double
                             int threads) {
 
   public static TrainerConfig defaults() {
-    return new TrainerConfig("MAXENT_QN", 1, 100, 0.0, 0.5, 5, 1);
+    return new TrainerConfig("MAXENT_QN", 1, 100, 0.0, 0.1, 5, 1);
   }
 
   public TrainerConfig with(String key, String value) {

@@ -25,11 +25,11 @@ public final class Experiment {
     Object[] ds = ((opennlp.tools.ml.model.AbstractModel) m.doccat().getMaxentModel()).getDataStructures();
     int preds = ((String[]) ds[2]).length;
     List<IntentTrainer.HeldOut> h = IntentTrainer.score(m, val, 0);
-    Thresholds closed = new Thresholds(0, 0);
-    Thresholds tuned = ThresholdTuner.tune(h, true);
-    System.out.printf(Locale.ROOT, "%s | preds=%d train=%.1fs | closed: in=%.4f oos=%.4f | tuned t=%.2f: in=%.4f oos=%.4f%n",
+    Thresholds closed = new Thresholds(0, 0, 0);
+    Thresholds tuned = ThresholdTuner.tune(h, true, c.oosWeight());
+    System.out.printf(Locale.ROOT, "%s | preds=%d train=%.1fs | closed: in=%.4f oos=%.4f | tuned t=%.2f m=%.2f: in=%.4f oos=%.4f%n",
         String.join(" ", List.of(args).subList(2, args.length)), preds, secs,
         ThresholdTuner.inScopeAccuracy(h, closed), ThresholdTuner.outOfScopeRecall(h, closed),
-        tuned.outOfScope(), ThresholdTuner.inScopeAccuracy(h, tuned), ThresholdTuner.outOfScopeRecall(h, tuned));
+        tuned.outOfScope(), tuned.oosClassMargin(), ThresholdTuner.inScopeAccuracy(h, tuned), ThresholdTuner.outOfScopeRecall(h, tuned));
   }
 }

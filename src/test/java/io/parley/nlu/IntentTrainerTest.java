@@ -107,10 +107,11 @@ class IntentTrainerTest {
   @Test
   void decisionsUseThresholdAndMargin() {
     Scores s = Scores.of(new String[] {"a", "b", IntentIds.OUT_OF_SCOPE}, new double[] {0.45, 0.40, 0.15});
-    assertEquals("a", s.decide(new Thresholds(0, 0.1)));
-    assertTrue(s.ambiguous(new Thresholds(0, 0.1)));
-    assertEquals(IntentIds.OUT_OF_SCOPE, s.decide(new Thresholds(0.5, 0.1)));
+    assertEquals("a", s.decide(new Thresholds(0, 0, 0.1)));
+    assertTrue(s.ambiguous(new Thresholds(0, 0, 0.1)));
+    assertEquals(IntentIds.OUT_OF_SCOPE, s.decide(new Thresholds(0.5, 0, 0.1)));
     Scores oos = Scores.of(new String[] {"a", "b", IntentIds.OUT_OF_SCOPE}, new double[] {0.3, 0.1, 0.6});
-    assertEquals(IntentIds.OUT_OF_SCOPE, oos.decide(new Thresholds(0, 0.1)));
+    assertEquals(IntentIds.OUT_OF_SCOPE, oos.decide(new Thresholds(0, 0, 0.1)));
+    assertEquals("a", oos.decide(new Thresholds(0, 0.4, 0.1))); // a less greedy out_of_scope class
   }
 }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class TextNormalizerTest {
 
   private final TextNormalizer n = new TextNormalizer();
-  private final FeatureExtractor fx = new FeatureExtractor(FeatureConfig.defaults());
+  /** Readable (unhashed) features, to check what they are; the hashed defaults are checked too. */
+  private final FeatureExtractor fx = new FeatureExtractor(FeatureConfig.defaults().with("hashBuckets", "0"));
+  private final FeatureExtractor hashedDefaults = new FeatureExtractor(FeatureConfig.defaults());
 
   @Test
   void fullWidthBecomesHalfWidth() {
@@ -39,11 +41,13 @@ class TextNormalizerTest {
   void traditionalAndSimplifiedGiveTheSameFeatures() {
     assertArrayEquals(fx.extract("我想開戶，要帶什麼證件？"), fx.extract("我想开户，要带什么证件?"));
     assertArrayEquals(fx.extract("轉人工"), fx.extract("转人工"));
+    assertArrayEquals(hashedDefaults.extract("我想開戶，要帶什麼證件？"), hashedDefaults.extract("我想开户，要带什么证件?"));
   }
 
   @Test
   void fullWidthAndCaseGiveTheSameFeatures() {
     assertArrayEquals(fx.extract("ＢＵＹ　６００５１９"), fx.extract("buy 600519"));
+    assertArrayEquals(hashedDefaults.extract("ＢＵＹ　Ｔｅｎｃｅｎｔ"), hashedDefaults.extract("buy tencent"));
   }
 
   @Test
