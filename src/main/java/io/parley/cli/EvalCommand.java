@@ -115,10 +115,10 @@ public final class EvalCommand implements Command {
       }
       tunedOn = "validation file (" + val.size() + " rows)";
     } else if (hasOos) {
-      List<HeldOut> scored = trainer.crossValidate(train, config.tuningFolds());
+      List<HeldOut> scored = trainer.crossValidate(train, trainer.tuningFolds(train.size()));
       thresholds = ThresholdTuner.tune(scored, true, config.oosWeight());
       out.println(ThresholdTuner.curve(scored));
-      tunedOn = config.tuningFolds() + "-fold cross-validation on the training file";
+      tunedOn = trainer.tuningFolds(train.size()) + "-fold cross-validation on the training file";
     } else {
       thresholds = Thresholds.none();
       tunedOn = "not tuned (closed set, no validation file)";

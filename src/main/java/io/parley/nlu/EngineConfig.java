@@ -22,6 +22,11 @@ public record EngineConfig(FeatureConfig features, TrainerConfig trainer, int tu
     return new EngineConfig(FeatureConfig.defaults(), TrainerConfig.defaults(), 5, 42L, 0.5);
   }
 
+  /** The settings a model of {@code labels} labels is actually trained with (automatic values resolved). */
+  public EngineConfig resolveFor(int labels) {
+    return new EngineConfig(features.resolveFor(labels), trainer, tuningFolds, seed, oosWeight);
+  }
+
   /** A copy with one setting changed; keys are those of {@link FeatureConfig} and {@link TrainerConfig}, tuningFolds / seed / oosWeight. */
   public EngineConfig with(String key, String value) {
     if (FeatureConfig.defaults().toMap().containsKey(key)) {

@@ -15,7 +15,9 @@ import java.util.Map;
  * @param charNgramMin smallest character n-gram of a Latin word (padded with boundary marks); 0 = none
  * @param charNgramMax largest character n-gram of a Latin word
  * @param numberShapes features for the shape of numbers (a 6-digit code, a decimal price, a small count)
- * @param hashBuckets  0 keeps feature strings; N > 0 hashes every feature into N buckets (bounds memory)
+ * @param hashBuckets  0 keeps feature strings; N > 0 hashes every feature into N buckets (bounds memory and
+ *                     training time: L-BFGS works on buckets x labels weights); -1 (auto) chooses when
+ *                     training, see {@link #resolveFor(int)}
  */
 public record FeatureConfig(
     boolean cjkUnigrams,
@@ -29,7 +31,26 @@ public record FeatureConfig(
     int hashBuckets) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 4, true, 32768);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, AUTO);
+  }
+
+  /** {@link #hashBuckets} value that sizes the buckets by the number of labels. */
+  public static final int AUTO = -1;
+
+  /**
+   * The settings a model of {@code labels} labels is trained with: an automatic bucket count becomes
+   * the power of two nearest below 2^20 / labels, between 4,096 and 32,768 (32,768 for Parley's ~31
+   * labels; 4,096 for 151 labels, which keeps the weight vector small enough for the CPU cache, the
+   * dominant cost of OpenNLP's L-BFGS training).
+   */
+  public FeatureConfig resolveFor(int labels) {
+    if (hashBuckets != AUTO) {
+      return this;
+    }
+    int b = Integer.highestOneBit(Math.max(1, (1 << 20) / Math.max(1, labels)));
+    b = Math.max(4096, Math.min(32768, b));
+    return new FeatureConfig(cjkUnigrams, cjkBigrams, cjkTrigrams, words, wordBigrams, charNgramMin, charNgramMax,
+        numberShapes, b);
   }
 
   /** A copy with one setting changed, by the names used in {@link #toMap()}. */

@@ -22,6 +22,9 @@ public final class FeatureExtractor {
   private final FeatureConfig config;
 
   public FeatureExtractor(FeatureConfig config) {
+    if (config.hashBuckets() < 0) {
+      throw new IllegalArgumentException("automatic hash buckets: resolve the config for the label count first");
+    }
     this.config = config;
   }
 

@@ -122,7 +122,7 @@ public final class IntentTrainer {
   /** Trains on all the data, with thresholds from cross-validation on the same data. */
   public IntentModel trainTuned(List<Example> data) {
     long t0 = System.nanoTime();
-    List<HeldOut> heldOut = crossValidate(data, config.tuningFolds());
+    List<HeldOut> heldOut = crossValidate(data, tuningFolds(data.size()));
     Thresholds t = ThresholdTuner.tune(heldOut, containsOutOfScope(data), config.oosWeight());
     progress.accept(String.format("tuned thresholds: out_of_scope=%.2f oos_class_margin=%.2f ambiguity_margin=%.2f",
         t.outOfScope(), t.oosClassMargin(), t.ambiguityMargin()));
@@ -138,7 +138,8 @@ public final class IntentTrainer {
     if (data.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
-    FeatureExtractor fx = new FeatureExtractor(config.features());
+    EngineConfig resolved = config.resolveFor((int) data.stream().map(Example::label).distinct().count());
+    FeatureExtractor fx = new FeatureExtractor(resolved.features());
     List<DocumentSample> samples = new ArrayList<>(data.size());
     for (Example e : data) {
       samples.add(new DocumentSample(e.label(), fx.extract(e.text())));
@@ -156,7 +157,8 @@ public final class IntentTrainer {
       tp.put("Threads", tc.threads());
     }
     long t0 = System.nanoTime();
-    progress.accept(String.format("training %s: %d examples, %s", what, data.size(), tc.algorithm()));
+    progress.accept(String.format("training %s: %d examples, %s, %d hash buckets", what, data.size(), tc.algorithm(),
+        resolved.features().hashBuckets()));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "training-progress");
       t.setDaemon(true);
@@ -178,8 +180,19 @@ public final class IntentTrainer {
     Map<String, String> info = new LinkedHashMap<>();
     info.put("examples", Integer.toString(data.size()));
     info.put("trainingSeconds", String.format("%.1f", secs));
-    return new IntentModel(model, config, Thresholds.none(), info);
+    return new IntentModel(model, resolved, Thresholds.none(), info);
   }
+
+  /**
+   * Folds of the threshold-tuning cross-validation: {@link EngineConfig#tuningFolds()}, but 2 for more
+   * than {@value #LARGE} examples (each fold is a full training: this keeps a 15,000-row eval inside its
+   * time budget, and 7,500 held-out rows are plenty to tune two numbers).
+   */
+  public int tuningFolds(int examples) {
+    return examples > LARGE ? Math.min(2, config.tuningFolds()) : config.tuningFolds();
+  }
+
+  static final int LARGE = 5000;
 
   /** Out-of-fold scores of every example under stratified k-fold cross-validation. */
   public List<HeldOut> crossValidate(List<Example> data, int folds) {

@@ -14,7 +14,7 @@ class TextNormalizerTest {
   private final TextNormalizer n = new TextNormalizer();
   /** Readable (unhashed) features, to check what they are; the hashed defaults are checked too. */
   private final FeatureExtractor fx = new FeatureExtractor(FeatureConfig.defaults().with("hashBuckets", "0"));
-  private final FeatureExtractor hashedDefaults = new FeatureExtractor(FeatureConfig.defaults());
+  private final FeatureExtractor hashedDefaults = new FeatureExtractor(FeatureConfig.defaults().resolveFor(31));
 
   @Test
   void fullWidthBecomesHalfWidth() {
@@ -80,6 +80,13 @@ class TextNormalizerTest {
       int b = Integer.parseInt(f.substring(1));
       assertTrue(f.startsWith("h") && b >= 0 && b < 64, f);
     }
+  }
+
+  @Test
+  void automaticBucketsFollowTheLabelCount() {
+    assertEquals(32768, FeatureConfig.defaults().resolveFor(31).hashBuckets());
+    assertEquals(4096, FeatureConfig.defaults().resolveFor(151).hashBuckets());
+    assertEquals(0, FeatureConfig.defaults().with("hashBuckets", "0").resolveFor(151).hashBuckets());
   }
 
   @Test
