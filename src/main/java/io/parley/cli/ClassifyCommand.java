@@ -13,6 +13,7 @@ import java.util.Set;
 
 import io.parley.nlu.Classification;
 import io.parley.nlu.EngineConfig;
+import io.parley.nlu.IntentDataException;
 import io.parley.nlu.IntentModel;
 import io.parley.nlu.IntentTrainer;
 import io.parley.nlu.OpenNlpIntentClassifier;
@@ -57,7 +58,13 @@ public final class ClassifyCommand implements Command {
     Path intents = Path.of(a.get("--intents", "intents"));
     Path cache = a.has("--no-cache") ? null : Path.of(a.get("--cache", ".model-cache"));
     EngineConfig config = EngineSettings.apply(EngineConfig.defaults(), a.all("--set"));
-    IntentModel model = IntentTrainer.trainOrLoad(intents, cache, config, err::println);
+    IntentModel model;
+    try {
+      model = IntentTrainer.trainOrLoad(intents, cache, config, err::println);
+    } catch (IntentDataException e) {
+      err.println("classify: " + e.getMessage());
+      return 1;
+    }
     OpenNlpIntentClassifier classifier = new OpenNlpIntentClassifier(model);
 
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ import io.parley.nlu.EngineConfig;
 import io.parley.nlu.EvalReport;
 import io.parley.nlu.Evaluation;
 import io.parley.nlu.Example;
+import io.parley.nlu.IntentDataException;
 import io.parley.nlu.IntentDataLoader;
 import io.parley.nlu.IntentIds;
 import io.parley.nlu.IntentModel;
@@ -65,6 +66,15 @@ public final class EvalCommand implements Command {
 
   @Override
   public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+    try {
+      return evaluate(args, out, err);
+    } catch (IntentDataException | java.io.IOException e) {
+      err.println("eval: " + (e instanceof java.nio.file.NoSuchFileException ? "no such file: " : "") + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int evaluate(List<String> args, PrintStream out, PrintStream err) throws Exception {
     CliArgs a = new CliArgs(args, Set.of("--train", "--test", "--val", "--folds", "--intents", "--report", "--set"),
         Set.of("--help"));
     if (a.has("--help")) {

@@ -42,7 +42,7 @@ public final class ChineseScript {
 
   /** Forces the table to be built now (e.g. during start-up rather than on the first message). */
   public static void warmUp() {
-    toSimplified('a');
+    toSimplified('\u958B');
   }
 
   /** The Simplified form of one UTF-16 unit (itself when it has none). */

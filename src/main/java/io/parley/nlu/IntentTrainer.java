@@ -70,6 +70,9 @@ public final class IntentTrainer {
   public static IntentModel trainOrLoad(Path intentsDir, Path cacheDir, EngineConfig config, Consumer<String> progress)
       throws IOException {
     IntentTrainer trainer = new IntentTrainer(config, progress);
+    if (!Files.isDirectory(intentsDir)) {
+      throw new IntentDataException(List.of(intentsDir + ": not a directory"));
+    }
     String key = cacheKey(intentsDir, config);
     Path dir = cacheDir == null ? null : cacheDir.resolve("intents-" + key.substring(0, 32));
     if (dir != null && IntentModel.exists(dir)) {
@@ -84,8 +87,12 @@ public final class IntentTrainer {
     List<Example> data = new IntentDataLoader().loadIntents(intentsDir);
     IntentModel m = trainer.trainTuned(data).withInfo(Map.of("cacheKey", key, "intentsDir", intentsDir.toString()));
     if (dir != null) {
-      m.save(dir);
-      log.info("intent model stored in {}", dir);
+      try {
+        m.save(dir);
+        log.info("intent model stored in {}", dir);
+      } catch (IOException e) {
+        log.warn("could not store the intent model in {} ({}); it will be retrained next time", dir, e.toString());
+      }
     }
     return m;
   }

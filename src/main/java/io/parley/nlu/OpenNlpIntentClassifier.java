@@ -19,6 +19,7 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     this.model = model;
     this.labels = model.labelArray();
     this.categorizer = ThreadLocal.withInitial(model::newCategorizer);
+    ChineseScript.warmUp(); // builds the folding table now, not on the first message
   }
 
   public IntentModel model() {

@@ -127,4 +127,21 @@ class EvalCommandTest {
     assertThrows(UsageException.class, () -> new EvalCommand().run(List.of("--train", "x.csv"),
         new ByteArrayInputStream(new byte[0]), System.out, System.err));
   }
+
+  @Test
+  void missingFilesAndBadDataAreReportedNotThrown() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc = new EvalCommand().run(List.of("--train", tmp.resolve("nope.csv").toString(), "--test", "x.csv"),
+        new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(1, rc);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.csv"), err.toString(StandardCharsets.UTF_8));
+    Path bad = Files.createDirectories(tmp.resolve("bad"));
+    Files.writeString(bad.resolve("greeting.yml"), "id: greeting\nexamples:\n  fr: [salut]\n", StandardCharsets.UTF_8);
+    err.reset();
+    rc = new EvalCommand().run(List.of("--folds", "3", "--intents", bad.toString()), new ByteArrayInputStream(new byte[0]),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(1, rc);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("greeting.yml:3"), err.toString(StandardCharsets.UTF_8));
+  }
 }
