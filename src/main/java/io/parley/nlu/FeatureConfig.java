@@ -15,6 +15,8 @@ import java.util.Map;
  * @param charNgramMin smallest character n-gram of a Latin word (padded with boundary marks); 0 = none
  * @param charNgramMax largest character n-gram of a Latin word
  * @param numberShapes features for the shape of numbers (a 6-digit code, a decimal price, a small count)
+ * @param cjkWords     one feature per multi-character word of the jieba segmenter (measurement only: needs
+ *                     com.huaban:jieba-analysis on the class path, which is a test dependency)
  * @param hashBuckets  0 keeps feature strings; N > 0 hashes every feature into N buckets (bounds memory and
  *                     training time: L-BFGS works on buckets x labels weights); -1 (auto) chooses when
  *                     training, see {@link #resolveFor(int)}
@@ -28,10 +30,11 @@ public record FeatureConfig(
     int charNgramMin,
     int charNgramMax,
     boolean numberShapes,
+    boolean cjkWords,
     int hashBuckets) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 4, true, AUTO);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, AUTO);
   }
 
   /** {@link #hashBuckets} value that sizes the buckets by the number of labels. */
@@ -50,7 +53,7 @@ public record FeatureConfig(
     int b = Integer.highestOneBit(Math.max(1, (1 << 20) / Math.max(1, labels)));
     b = Math.max(4096, Math.min(32768, b));
     return new FeatureConfig(cjkUnigrams, cjkBigrams, cjkTrigrams, words, wordBigrams, charNgramMin, charNgramMax,
-        numberShapes, b);
+        numberShapes, cjkWords, b);
   }
 
   /** A copy with one setting changed, by the names used in {@link #toMap()}. */
@@ -73,6 +76,7 @@ public record FeatureConfig(
     m.put("charNgramMin", Integer.toString(charNgramMin));
     m.put("charNgramMax", Integer.toString(charNgramMax));
     m.put("numberShapes", Boolean.toString(numberShapes));
+    m.put("cjkWords", Boolean.toString(cjkWords));
     m.put("hashBuckets", Integer.toString(hashBuckets));
     return m;
   }
@@ -88,6 +92,7 @@ public record FeatureConfig(
         integer(m, "charNgramMin", d.charNgramMin),
         integer(m, "charNgramMax", d.charNgramMax),
         bool(m, "numberShapes", d.numberShapes),
+        bool(m, "cjkWords", d.cjkWords),
         integer(m, "hashBuckets", d.hashBuckets));
   }
 

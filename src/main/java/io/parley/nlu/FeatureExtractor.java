@@ -114,6 +114,13 @@ public final class FeatureExtractor {
   }
 
   private void cjkRun(String run, List<String> f) {
+    if (config.cjkWords()) {
+      for (String w : JiebaWords.segment(run)) {
+        if (w.codePointCount(0, w.length()) > 1) {
+          f.add("cw:" + w);
+        }
+      }
+    }
     int[] cps = run.codePoints().toArray();
     for (int k = 0; k < cps.length; k++) {
       if (config.cjkUnigrams()) {

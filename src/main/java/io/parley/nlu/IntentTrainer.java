@@ -141,7 +141,9 @@ public final class IntentTrainer {
   }
 
   /** Trains the categorizer only; thresholds are the closed-set defaults until tuned. */
-  public IntentModel train(List<Example> data, String what) {
+  public IntentModel train(List<Example> all, String what) {
+    List<Example> data = config.oosClass() ? all
+        : all.stream().filter(e -> !IntentIds.OUT_OF_SCOPE.equals(e.label())).toList();
     if (data.isEmpty()) {
       throw new IllegalArgumentException("no training examples");
     }
