@@ -17,6 +17,8 @@ import java.util.Map;
  * @param numberShapes features for the shape of numbers (a 6-digit code, a decimal price, a small count)
  * @param cjkWords     one feature per multi-character word of the jieba segmenter (measurement only: needs
  *                     com.huaban:jieba-analysis on the class path, which is a test dependency)
+ * @param cantonese    rewrite common written-Cantonese words to their Mandarin equivalents before CJK
+ *                     n-grams ({@link CantoneseFolding}), so that zh-Hant and zh-Hans examples share features
  * @param hashBuckets  0 keeps feature strings; N > 0 hashes every feature into N buckets (bounds memory and
  *                     training time: L-BFGS works on buckets x labels weights); -1 (auto) chooses when
  *                     training, see {@link #resolveFor(int)}
@@ -31,10 +33,11 @@ public record FeatureConfig(
     int charNgramMax,
     boolean numberShapes,
     boolean cjkWords,
+    boolean cantonese,
     int hashBuckets) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, AUTO);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, false, AUTO);
   }
 
   /** {@link #hashBuckets} value that sizes the buckets by the number of labels. */
@@ -53,7 +56,7 @@ public record FeatureConfig(
     int b = Integer.highestOneBit(Math.max(1, (1 << 20) / Math.max(1, labels)));
     b = Math.max(4096, Math.min(32768, b));
     return new FeatureConfig(cjkUnigrams, cjkBigrams, cjkTrigrams, words, wordBigrams, charNgramMin, charNgramMax,
-        numberShapes, cjkWords, b);
+        numberShapes, cjkWords, cantonese, b);
   }
 
   /** A copy with one setting changed, by the names used in {@link #toMap()}. */
@@ -77,6 +80,7 @@ public record FeatureConfig(
     m.put("charNgramMax", Integer.toString(charNgramMax));
     m.put("numberShapes", Boolean.toString(numberShapes));
     m.put("cjkWords", Boolean.toString(cjkWords));
+    m.put("cantonese", Boolean.toString(cantonese));
     m.put("hashBuckets", Integer.toString(hashBuckets));
     return m;
   }
@@ -93,6 +97,7 @@ public record FeatureConfig(
         integer(m, "charNgramMax", d.charNgramMax),
         bool(m, "numberShapes", d.numberShapes),
         bool(m, "cjkWords", d.cjkWords),
+        bool(m, "cantonese", d.cantonese),
         integer(m, "hashBuckets", d.hashBuckets));
   }
 

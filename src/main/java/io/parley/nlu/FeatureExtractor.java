@@ -113,7 +113,8 @@ public final class FeatureExtractor {
     return out;
   }
 
-  private void cjkRun(String run, List<String> f) {
+  private void cjkRun(String original, List<String> f) {
+    String run = config.cantonese() ? CantoneseFolding.apply(original) : original;
     if (config.cjkWords()) {
       for (String w : JiebaWords.segment(run)) {
         if (w.codePointCount(0, w.length()) > 1) {

@@ -99,4 +99,11 @@ class TextNormalizerTest {
     assertEquals(Language.ZH_HANT, d.detect("buy 騰訊 100股"));
     assertEquals(Language.EN, d.detect(""));
   }
+
+  @Test
+  void cantoneseFoldingRewritesOnlyUnambiguousWords() {
+    assertEquals("佣金怎么算", CantoneseFolding.apply(n.normalize("佣金點計")));
+    assertEquals("为什么不可以", CantoneseFolding.apply(n.normalize("點解唔可以")));
+    assertEquals("系统三点", CantoneseFolding.apply("系统三点"));
+  }
 }
