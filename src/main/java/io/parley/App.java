@@ -1,6 +1,8 @@
 package io.parley;
 
+import io.parley.cli.ClassifyCommand;
 import io.parley.cli.Cli;
+import io.parley.cli.EvalCommand;
 import io.parley.cli.ServeCommand;
 import java.util.List;
 
@@ -11,7 +13,7 @@ public final class App {
   }
 
   public static Cli cli() {
-    return new Cli(List.of(new ServeCommand()));
+    return new Cli(List.of(new ServeCommand(), new ClassifyCommand(), new EvalCommand()));
   }
 
   public static void main(String[] args) {

@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class Args {
 
-  private final Map<String, String> values = new HashMap<>();
+  private final Map<String, List<String>> values = new HashMap<>();
   private final List<String> positional = new ArrayList<>();
 
   private Args() {
@@ -44,7 +44,7 @@ public final class Args {
         if (value != null) {
           throw new UsageException("option " + name + " takes no value");
         }
-        a.values.put(name, "true");
+        a.values.computeIfAbsent(name, k -> new ArrayList<>()).add("true");
       } else if (withValue.contains(name)) {
         if (value == null) {
           if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
@@ -52,7 +52,7 @@ public final class Args {
           }
           value = args.get(++i);
         }
-        a.values.put(name, value);
+        a.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       } else {
         throw new UsageException("unknown option " + name);
       }
@@ -64,16 +64,24 @@ public final class Args {
     return values.containsKey(name);
   }
 
+  /** The option's value (the last one when it was given several times), or null. */
   public String get(String name) {
-    return values.get(name);
+    List<String> v = values.get(name);
+    return v == null ? null : v.get(v.size() - 1);
   }
 
   public String get(String name, String fallback) {
-    return values.getOrDefault(name, fallback);
+    String v = get(name);
+    return v == null ? fallback : v;
+  }
+
+  /** Every value of an option that may be repeated ({@code --set a=1 --set b=2}). */
+  public List<String> all(String name) {
+    return List.copyOf(values.getOrDefault(name, List.of()));
   }
 
   public int integer(String name, int fallback, int min, int max) {
-    String v = values.get(name);
+    String v = get(name);
     if (v == null) {
       return fallback;
     }

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Set;
 
 import io.parley.nlu.Classification;
+import io.parley.nlu.entity.Entities;
+import io.parley.nlu.entity.EntityExtractor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.parley.nlu.EngineConfig;
 import io.parley.nlu.IntentDataException;
 import io.parley.nlu.IntentModel;
@@ -40,17 +44,19 @@ public final class ClassifyCommand implements Command {
     return """
         usage: classify [--intents DIR] [--cache DIR | --no-cache]
           Reads utterances from standard input, one per line (UTF-8), and writes one JSON object per line:
-          {"text":"...","intent":"<id or out_of_scope>","confidence":0.0-1.0,"ambiguous":[...]?,"entities":{}}
+          {"text":"...","intent":"<id or out_of_scope>","confidence":0.0-1.0,"ambiguous":[...]?,"entities":{...}}
           --intents DIR   training data (default: intents)
           --cache DIR     where trained models are kept, keyed by a hash of data and settings (default: .model-cache)
           --no-cache      always train, keep nothing
+          --instruments FILE  instrument list for entities (default: config/instruments.csv, else the jar's copy)
           --set KEY=VALUE engine setting (for experiments; see ENGINE.md)
         """;
   }
 
   @Override
   public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-    CliArgs a = new CliArgs(args, Set.of("--intents", "--cache", "--set"), Set.of("--no-cache", "--help"));
+    Args a = Args.parse(args, Set.of("--intents", "--cache", "--set", "--instruments"), Set.of("--no-cache", "--help"))
+        .noPositional();
     if (a.has("--help")) {
       err.print(usage());
       return 0;
@@ -66,6 +72,8 @@ public final class ClassifyCommand implements Command {
       return 1;
     }
     OpenNlpIntentClassifier classifier = new OpenNlpIntentClassifier(model);
+    EntityExtractor entities = a.has("--instruments")
+        ? EntityExtractor.load(Path.of(a.get("--instruments"))) : EntityExtractor.loadDefault();
 
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     OutputStream sink = new BufferedOutputStream(out, 1 << 16);
@@ -75,7 +83,7 @@ public final class ClassifyCommand implements Command {
         line = line.substring(1);
       }
       first = false;
-      sink.write(toJson(line, classifier.classify(line)).getBytes(StandardCharsets.UTF_8));
+      sink.write(toJson(line, classifier.classify(line), entities.extract(line)).getBytes(StandardCharsets.UTF_8));
       sink.write('\n');
       if (!reader.ready()) {
         sink.flush();
@@ -86,46 +94,14 @@ public final class ClassifyCommand implements Command {
   }
 
   /** One output line (without the newline); the confidence is rounded to 4 decimals. */
-  static String toJson(String text, Classification c) {
-    StringBuilder sb = new StringBuilder(text.length() + 96);
-    sb.append("{\"text\":");
-    quote(sb, text);
-    sb.append(",\"intent\":");
-    quote(sb, c.intent());
-    sb.append(",\"confidence\":").append(Math.round(c.confidence() * 10000) / 10000.0);
+  static String toJson(String text, Classification c, Entities entities) {
+    JsonObject line = new JsonObject()
+        .put("text", text)
+        .put("intent", c.intent())
+        .put("confidence", Math.round(c.confidence() * 10000) / 10000.0);
     if (c.isAmbiguous()) {
-      sb.append(",\"ambiguous\":[");
-      for (int i = 0; i < c.ambiguous().size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        quote(sb, c.ambiguous().get(i));
-      }
-      sb.append(']');
+      line.put("ambiguous", new JsonArray(List.copyOf(c.ambiguous())));
     }
-    sb.append(",\"entities\":{}}");
-    return sb.toString();
-  }
-
-  static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (ch < 0x20 || ch == '\u2028' || ch == '\u2029') {
-            sb.append(String.format("\\u%04x", (int) ch));
-          } else {
-            sb.append(ch);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    return line.put("entities", entities.toJson()).encode();
   }
 }

@@ -75,8 +75,7 @@ public final class EvalCommand implements Command {
   }
 
   private int evaluate(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    CliArgs a = new CliArgs(args, Set.of("--train", "--test", "--val", "--folds", "--intents", "--report", "--set"),
-        Set.of("--help"));
+    Args a = Args.parse(args, Set.of("--train", "--test", "--val", "--folds", "--intents", "--report", "--set"), Set.of("--help")).noPositional();
     if (a.has("--help")) {
       err.print(usage());
       return 0;
