@@ -1,24 +1,32 @@
 package io.parley.bot;
 
 import io.parley.conversation.Conversation;
-import io.parley.conversation.Lang;
+import io.parley.nlu.IntentClassifier;
+import io.parley.nlu.Language;
+import io.parley.nlu.LanguageDetector;
 import io.parley.conversation.OutboundMessage;
 import io.parley.conversation.Responder;
 import io.parley.conversation.TranscriptEntry;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The foundation's responder, until the dialogue engine replaces it in the same pipeline: a greeting
  * for a new conversation and a fixed notice for every customer message, both from
- * {@code intents/texts}.
+ * {@code intents/texts}. The notice carries the intent the language engine recognised, so tools can
+ * already check routing, and follows the script of the customer's message when the locale is auto.
  */
 public final class NoticeResponder implements Responder {
 
   private final TextCatalog texts;
+  private final Supplier<IntentClassifier> classifier;
+  private final LanguageDetector languages = new LanguageDetector();
 
-  public NoticeResponder(TextCatalog texts) {
+  /** @param classifier the intent classifier once it is loaded (null before) */
+  public NoticeResponder(TextCatalog texts, Supplier<IntentClassifier> classifier) {
     this.texts = texts;
+    this.classifier = classifier;
   }
 
   @Override
@@ -28,24 +36,26 @@ public final class NoticeResponder implements Responder {
 
   @Override
   public Future<Turn> respond(Conversation conversation, TranscriptEntry customerEntry) {
-    Lang lang = replyLang(conversation, customerEntry.text());
-    return Future.succeededFuture(new Turn(null, List.of(OutboundMessage.bot(texts.text("notice", lang), List.of(), null))));
+    Language lang = replyLang(conversation, customerEntry.text());
+    IntentClassifier c = classifier.get();
+    String intent = c == null ? null : c.classify(understood(customerEntry)).intent();
+    return Future.succeededFuture(new Turn(null, List.of(OutboundMessage.bot(texts.text("notice", lang), List.of(), intent))));
+  }
+
+  /** What to classify: a button's payload when it names an intent, else the text. */
+  private static String understood(TranscriptEntry e) {
+    return e.payload() != null ? e.payload() : e.text();
   }
 
   /**
-   * The conversation's fixed locale, or for {@code auto} the script of the message: Chinese
-   * characters -> Simplified Chinese, otherwise English. (The language engine refines this with
-   * Traditional-Chinese detection.)
+   * The conversation's fixed locale, or for {@code auto} the script of the message (zh-Hans, zh-Hant
+   * or en); a new conversation without a locale is greeted in Simplified Chinese.
    */
-  static Lang replyLang(Conversation c, String text) {
-    var fixed = Lang.fromTag(c.locale());
+  private Language replyLang(Conversation c, String text) {
+    var fixed = Language.fromTag(c.locale());
     if (fixed.isPresent()) {
       return fixed.get();
     }
-    if (text == null) {
-      return Lang.ZH_HANS;
-    }
-    return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
-        ? Lang.ZH_HANS : Lang.EN;
+    return text == null ? Language.ZH_HANS : languages.detect(text);
   }
 }

@@ -1,6 +1,6 @@
 package io.parley.bot;
 
-import io.parley.conversation.Lang;
+import io.parley.nlu.Language;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +21,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class TextCatalog {
 
-  private final Map<String, Map<Lang, String>> texts;
+  private final Map<String, Map<Language, String>> texts;
 
-  private TextCatalog(Map<String, Map<Lang, String>> texts) {
+  private TextCatalog(Map<String, Map<Language, String>> texts) {
     this.texts = texts;
   }
 
@@ -34,7 +34,7 @@ public final class TextCatalog {
       throw new IllegalArgumentException("no texts directory at " + dir.toAbsolutePath()
           + " (set intents.dir or run from the repository root)");
     }
-    Map<String, Map<Lang, String>> all = new LinkedHashMap<>();
+    Map<String, Map<Language, String>> all = new LinkedHashMap<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
@@ -56,8 +56,8 @@ public final class TextCatalog {
         if (!(e.getValue() instanceof Map<?, ?> byLang)) {
           throw new IllegalArgumentException(file + ": text '" + key + "' must map zh-Hans, zh-Hant and en to strings");
         }
-        Map<Lang, String> values = new EnumMap<>(Lang.class);
-        for (Lang lang : Lang.values()) {
+        Map<Language, String> values = new EnumMap<>(Language.class);
+        for (Language lang : Language.values()) {
           Object v = byLang.get(lang.tag());
           if (!(v instanceof String s) || s.isBlank()) {
             throw new IllegalArgumentException(file + ": text '" + key + "' has no " + lang.tag() + " string");
@@ -73,8 +73,8 @@ public final class TextCatalog {
   }
 
   /** The text for {@code key} in {@code lang}; an unknown key is a programming error. */
-  public String text(String key, Lang lang) {
-    Map<Lang, String> t = texts.get(key);
+  public String text(String key, Language lang) {
+    Map<Language, String> t = texts.get(key);
     if (t == null) {
       throw new IllegalArgumentException("no text '" + key + "' under intents/texts");
     }

@@ -49,7 +49,7 @@ public final class ClassifyCommand implements Command {
           --cache DIR     where trained models are kept, keyed by a hash of data and settings (default: .model-cache)
           --no-cache      always train, keep nothing
           --instruments FILE  instrument list for entities (default: config/instruments.csv, else the jar's copy)
-          --set KEY=VALUE engine setting (for experiments; see ENGINE.md)
+          --set KEY=VALUE engine setting (for experiments; see src/main/java/io/parley/nlu/ENGINE.md)
         """;
   }
 

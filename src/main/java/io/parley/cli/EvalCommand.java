@@ -59,7 +59,7 @@ public final class EvalCommand implements Command {
           in --test they are scored as out-of-scope recall. No out_of_scope rows in --train: no threshold.
           --folds K       stratified K-fold cross-validation of the intents in DIR (default: intents)
           --report FILE   HTML report (default: target/eval-report.html)
-          --set KEY=VALUE engine setting (for experiments; see ENGINE.md)
+          --set KEY=VALUE engine setting (for experiments; see src/main/java/io/parley/nlu/ENGINE.md)
         The last line is: accuracy=0.xxxx macro_f1=0.xxxx[ in_scope_accuracy=0.xxxx oos_recall=0.xxxx]
         """;
   }

@@ -124,7 +124,9 @@ public final class ConfigLoader {
         s.seconds("store.idempotency_ttl_seconds", 60, 365L * 86_400),
         redis,
         memory);
-    return new ParleyConfig(server, webchat, store, Path.of(s.string("intents.dir", false)));
+    String cache = s.string("nlu.cache_dir", true);
+    return new ParleyConfig(server, webchat, store, Path.of(s.string("intents.dir", false)),
+        cache.isEmpty() ? null : Path.of(cache));
   }
 
   private static Object readDefaults() {

@@ -35,10 +35,21 @@ public final class ConversationService {
   private final Responder responder;
   private final Clock clock;
   private final TurnQueue turns;
+  private final java.util.function.BooleanSupplier gate;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
   public ConversationService(Vertx vertx, ConversationStore store, Responder responder, Clock clock) {
+    this(vertx, store, responder, clock, () -> true);
+  }
+
+  /**
+   * @param gate whether everything else the service needs (the intent model) is ready; until then,
+   *     like while the store is unreachable, nothing is processed
+   */
+  public ConversationService(Vertx vertx, ConversationStore store, Responder responder, Clock clock,
+      java.util.function.BooleanSupplier gate) {
+    this.gate = gate;
     this.vertx = vertx;
     this.store = store;
     this.responder = responder;
@@ -54,9 +65,9 @@ public final class ConversationService {
   public record Receipt(long seq, boolean duplicate) {
   }
 
-  /** Whether the store can take traffic. */
+  /** Whether the service can take traffic: the store is reachable, start-up is done, no drain. */
   public boolean ready() {
-    return store.ready() && !draining;
+    return store.ready() && gate.getAsBoolean() && !draining;
   }
 
   /** Opens a conversation with its greeting as the first entries. */

@@ -7,6 +7,10 @@ import io.parley.config.ParleyConfig;
 import io.parley.config.StoreConfig;
 import io.parley.config.StoreKind;
 import io.parley.conversation.ConversationService;
+import io.parley.nlu.EngineConfig;
+import io.parley.nlu.IntentClassifier;
+import io.parley.nlu.IntentTrainer;
+import io.parley.nlu.OpenNlpIntentClassifier;
 import io.parley.ops.MeteredConversationStore;
 import io.parley.ops.OpsRoutes;
 import io.parley.ops.ParleyMetrics;
@@ -40,6 +44,8 @@ public final class ParleyServer {
   private final List<String> deployments = new ArrayList<>();
   private ConversationStore store;
   private ConversationService service;
+  private volatile IntentClassifier classifier;
+  private volatile String modelProblem = "intent model loading";
   private volatile boolean started;
   private volatile boolean stopping;
   private int port;
@@ -60,17 +66,34 @@ public final class ParleyServer {
     store = new MeteredConversationStore(createStore(vertx, config.store()), metrics);
     readiness
         .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
-        .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe());
+        .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
+        .add("model", () -> classifier != null ? null : modelProblem);
     return vertx.executeBlocking(() -> TextCatalog.load(config.intentsDir()))
         .compose(texts -> {
-          service = new ConversationService(vertx, store, new NoticeResponder(texts), Clock.systemUTC());
+          service = new ConversationService(vertx, store, new NoticeResponder(texts, () -> classifier),
+              Clock.systemUTC(), () -> classifier != null);
           return store.start();
         })
         .compose(v -> deployHttp())
+        .andThen(ar -> loadModel())
         .onSuccess(v -> {
           started = true;
           LOG.info("Parley listening on http://{}:{} (web chat at ws://localhost:{}{}), store: {}",
               config.server().host(), port, port, WebChatRoutes.PATH, store.describe());
+        });
+  }
+
+  /** Trains or loads the intent model off the event loop; the server is not ready until it is there. */
+  private void loadModel() {
+    vertx.executeBlocking(() -> IntentTrainer.trainOrLoad(config.intentsDir(), config.modelCacheDir(),
+            EngineConfig.defaults(), line -> LOG.info("intent model: {}", line)))
+        .onSuccess(model -> {
+          classifier = new OpenNlpIntentClassifier(model);
+          LOG.info("intent model ready ({} labels)", model.labels().size());
+        })
+        .onFailure(e -> {
+          modelProblem = "intent model failed: " + e.getMessage();
+          LOG.error("intent model failed to load: {}", e.getMessage());
         });
   }
 

@@ -14,9 +14,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.parley.config.ParleyConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Health, readiness and metrics, including a server whose Redis is down at start. */
 @ExtendWith(VertxExtension.class)
@@ -62,6 +66,34 @@ class OpsRoutesTest {
     }
   }
 
+  /** Intent data that does not load keeps the server not ready, saying why, and processes nothing. */
+  @Test
+  void aModelThatCannotLoadKeepsTheServerNotReady(Vertx vertx, @TempDir Path dir) throws Exception {
+    Path intents = dir.resolve("intents");
+    Files.createDirectories(intents.resolve("texts"));
+    Files.copy(Path.of("intents", "texts", "conversation.yml"), intents.resolve("texts").resolve("conversation.yml"));
+    Files.writeString(intents.resolve("not_an_intent.yml"), "id: not_an_intent\nexamples:\n  en:\n    - hello\n");
+    ParleyConfig base = TestServers.memory();
+    ParleyConfig cfg = new ParleyConfig(base.server(), base.webchat(), base.store(), intents, null);
+    try (RunningServer s = RunningServer.startUnready(vertx, cfg)) {
+      JsonObject body = null;
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (System.currentTimeMillis() < deadline) {
+        body = new JsonObject(get(s.port(), "/health/ready").body());
+        if (body.getJsonObject("checks", new JsonObject()).getString("model", "").contains("failed")) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertEquals(503, get(s.port(), "/health/ready").statusCode());
+      assertTrue(body.getJsonObject("checks").getString("model").contains("not_an_intent"), body.encode());
+      try (ChatClient c = s.chat()) {
+        c.hello("en");
+        c.nextError("store_unavailable");
+      }
+    }
+  }
+
   /**
    * With Redis down the server starts, says why it is not ready, answers chat traffic with
    * store_unavailable, and becomes ready by itself once Redis is there.
@@ -70,7 +102,7 @@ class OpsRoutesTest {
   void withRedisDownTheServerStartsNotReadyAndRecoversWhenRedisComesUp(Vertx vertx) throws Exception {
     int redisPort = TestRedis.freePort();
     String prefix = TestRedis.uniquePrefix();
-    try (RunningServer s = RunningServer.start(vertx, TestServers.redis("redis://127.0.0.1:" + redisPort + "/0", prefix))) {
+    try (RunningServer s = RunningServer.startUnready(vertx, TestServers.redis("redis://127.0.0.1:" + redisPort + "/0", prefix))) {
       HttpResponse<String> ready = get(s.port(), "/health/ready");
       assertEquals(503, ready.statusCode());
       JsonObject body = new JsonObject(ready.body());
@@ -82,7 +114,7 @@ class OpsRoutesTest {
         c.hello("en");
         c.nextError("store_unavailable");
         try (TestRedis.Server redis = TestRedis.start(redisPort)) {
-          long deadline = System.currentTimeMillis() + 15_000;
+          long deadline = System.currentTimeMillis() + 90_000;
           while (get(s.port(), "/health/ready").statusCode() != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
           }

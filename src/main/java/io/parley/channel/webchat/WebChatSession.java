@@ -7,7 +7,7 @@ import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationEvents;
 import io.parley.conversation.ConversationService;
 import io.parley.conversation.InboundMessage;
-import io.parley.conversation.Lang;
+import io.parley.nlu.Language;
 import io.parley.conversation.TranscriptEntry;
 import io.parley.ops.ParleyMetrics;
 import io.parley.store.StoreUnavailableException;
@@ -210,7 +210,7 @@ final class WebChatSession {
     Object locale = frame.getValue("locale");
     Object token = frame.getValue("resumeToken");
     Object lastSeq = frame.getValue("lastSeq");
-    if (locale != null && !(locale instanceof String l && Lang.fromTag(l).isPresent())) {
+    if (locale != null && !(locale instanceof String l && Language.fromTag(l).isPresent())) {
       refuse(ErrorCode.BAD_FRAME, "locale must be zh-Hans, zh-Hant or en", null);
       return;
     }

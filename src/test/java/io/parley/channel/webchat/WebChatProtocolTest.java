@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.bot.TextCatalog;
 import io.parley.config.ParleyConfig;
-import io.parley.conversation.Lang;
+import io.parley.nlu.Language;
 import io.parley.conversation.TranscriptEntry;
 import io.parley.testing.ChatClient;
 import io.parley.testing.RawWebSocket;
@@ -83,7 +83,7 @@ class WebChatProtocolTest {
       JsonObject greeting = c.next("message");
       assertEquals(1, greeting.getLong("seq"));
       assertEquals("bot", greeting.getString("from"));
-      assertEquals(TEXTS.text("greeting", Lang.EN), greeting.getString("text"));
+      assertEquals(TEXTS.text("greeting", Language.EN), greeting.getString("text"));
       assertNotNull(greeting.getString("ts"));
       assertTrue(c.silentFor(QUIET));
     }
@@ -111,7 +111,29 @@ class WebChatProtocolTest {
       JsonObject reply = c.next("message");
       assertEquals(3, reply.getLong("seq"));
       assertEquals("bot", reply.getString("from"));
-      assertEquals(TEXTS.text("notice", Lang.ZH_HANT), reply.getString("text"));
+      assertEquals(TEXTS.text("notice", Language.ZH_HANT), reply.getString("text"));
+      assertNotNull(reply.getString("intent"), "bot messages carry the recognised intent");
+    }
+  }
+
+  @Test
+  void inAnAutoConversationRepliesFollowTheScriptOfEachMessageAndCarryTheIntent() {
+    try (ChatClient c = server.chat()) {
+      open(c, null);
+      c.message("thank you so much", "t1");
+      c.next("ack");
+      c.next("message");
+      JsonObject reply = c.next("message");
+      assertEquals(TEXTS.text("notice", Language.EN), reply.getString("text"));
+      assertEquals("thanks", reply.getString("intent"));
+      c.message("唔該晒你呀", "t2");
+      c.next("ack");
+      c.next("message");
+      assertEquals(TEXTS.text("notice", Language.ZH_HANT), c.next("message").getString("text"));
+      c.message("谢谢你", "t3");
+      c.next("ack");
+      c.next("message");
+      assertEquals(TEXTS.text("notice", Language.ZH_HANS), c.next("message").getString("text"));
     }
   }
 
@@ -418,7 +440,8 @@ class WebChatProtocolTest {
   void browserOriginsMustBeTheSameOriginOrAllowed(Vertx vertx) throws Exception {
     ParleyConfig base = TestServers.memory();
     ParleyConfig cfg = new ParleyConfig(new io.parley.config.ServerConfig(base.server().host(), 0, 1,
-        List.of("https://www.example-broker.com"), base.server().shutdownGrace()), base.webchat(), base.store(), base.intentsDir());
+        List.of("https://www.example-broker.com"), base.server().shutdownGrace()), base.webchat(), base.store(), base.intentsDir(),
+        base.modelCacheDir());
     try (RunningServer s = RunningServer.start(vertx, cfg)) {
       assertEquals(403, handshake(s.port(), "https://evil.example.com"));
       assertEquals(101, handshake(s.port(), "https://www.example-broker.com"));
