@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Converts CLINC150 data_full.json into the CSVs `parley eval` reads (text,label; oos -> out_of_scope).
 
-usage: scripts/clinc150-to-csv.py [data_full.json] [out_dir]
+usage: src/test/scripts/clinc150-to-csv.py [data_full.json] [out_dir]
 writes out_dir/clinc-train.csv (train + oos_train), clinc-val.csv (val + oos_val), clinc-test.csv (test + oos_test)
 """
 import csv, json, os, sys
