@@ -37,7 +37,7 @@ public record FeatureConfig(
     int hashBuckets) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, false, AUTO);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, true, AUTO);
   }
 
   /** {@link #hashBuckets} value that sizes the buckets by the number of labels. */
