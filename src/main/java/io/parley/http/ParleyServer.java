@@ -75,7 +75,7 @@ public final class ParleyServer {
           return store.start();
         })
         .compose(v -> deployHttp())
-        .andThen(ar -> loadModel())
+        .onSuccess(v -> loadModel())
         .onSuccess(v -> {
           started = true;
           LOG.info("Parley listening on http://{}:{} (web chat at ws://localhost:{}{}), store: {}",

@@ -1,5 +1,7 @@
 package io.parley.nlu.entity;
 
+import io.parley.nlu.Csv;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +97,9 @@ public final class InstrumentList {
   static InstrumentList parse(String content, String source) {
     List<List<String>> rows;
     try {
-      rows = Csv.parse(content);
+      rows = Csv.parse(content, source).stream()
+          .filter(r -> !(r.size() == 1 && r.get(0).isBlank()))
+          .map(Csv.Row::fields).toList();
     } catch (IllegalArgumentException e) {
       throw new InstrumentListException(source + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,7 @@
 package io.parley.nlu.entity;
 
+import io.parley.nlu.Csv;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -26,7 +28,8 @@ class TradeInstructionAccuracyTest {
   void fieldAccuracyIsAtLeastNinetyFivePercent() throws IOException {
     EntityExtractor extractor = EntityExtractor.load(Path.of("config/instruments.csv"));
     List<List<String>> rows = Csv.parse(Files.readString(
-        Path.of("src/test/resources/entities/trade-instructions.csv"), StandardCharsets.UTF_8));
+        Path.of("src/test/resources/entities/trade-instructions.csv"), StandardCharsets.UTF_8), "trade-instructions.csv")
+        .stream().map(Csv.Row::fields).toList();
     Map<String, Integer> correct = new LinkedHashMap<>();
     FIELDS.forEach(f -> correct.put(f, 0));
     int messages = 0;
