@@ -36,6 +36,9 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
     return categorizer.get().categorize(model.extractor().extract(text));
   }
 
+  /** At most this many competing intents are named (the best first): enough for a clarifying question. */
+  static final int MAX_AMBIGUOUS = 3;
+
   @Override
   public Classification classify(String text) {
     double[] probs = probabilities(text);
@@ -53,8 +56,8 @@ public final class OpenNlpIntentClassifier implements IntentClassifier {
         }
       }
       close.sort((x, y) -> Double.compare(probs[y], probs[x]));
-      List<String> amb = new ArrayList<>(close.size());
-      for (int i : close) {
+      List<String> amb = new ArrayList<>(MAX_AMBIGUOUS);
+      for (int i : close.subList(0, Math.min(MAX_AMBIGUOUS, close.size()))) {
         amb.add(labels[i]);
       }
       ambiguous = List.copyOf(amb);

@@ -114,4 +114,15 @@ class IntentTrainerTest {
     assertEquals(IntentIds.OUT_OF_SCOPE, oos.decide(new Thresholds(0, 0, 0.1)));
     assertEquals("a", oos.decide(new Thresholds(0, 0.4, 0.1))); // a less greedy out_of_scope class
   }
+
+  @Test
+  void anAmbiguousResultNamesAtMostThreeCompetitorsBestFirst() throws Exception {
+    Path intents = TestIntents.write(tmp.resolve("intents-amb"));
+    IntentModel model = IntentTrainer.trainOrLoad(intents, null, TestIntents.fastConfig(), line -> { })
+        .withThresholds(new Thresholds(0.0, 10.0, 1.0));
+    Classification c = new OpenNlpIntentClassifier(model).classify("hello");
+    assertTrue(c.isAmbiguous(), c.toString());
+    assertEquals(3, c.ambiguous().size(), "four intents are all within the margin; three are named: " + c);
+    assertEquals(c.intent(), c.ambiguous().get(0));
+  }
 }
