@@ -1,9 +1,10 @@
 package io.parley.http;
 
-import io.parley.bot.NoticeResponder;
+import io.parley.bot.InterimResponder;
 import io.parley.bot.TextCatalog;
 import io.parley.channel.webchat.WebChatRoutes;
 import io.parley.config.ParleyConfig;
+import io.parley.faq.KnowledgeBase;
 import io.parley.config.StoreConfig;
 import io.parley.config.StoreKind;
 import io.parley.conversation.ConversationService;
@@ -68,10 +69,10 @@ public final class ParleyServer {
         .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
         .add("model", () -> classifier != null ? null : modelProblem);
-    return vertx.executeBlocking(() -> TextCatalog.load(config.intentsDir()))
-        .compose(texts -> {
-          service = new ConversationService(vertx, store, new NoticeResponder(texts, () -> classifier),
-              Clock.systemUTC(), () -> classifier != null);
+    return vertx.executeBlocking(() -> new InterimResponder(TextCatalog.load(config.intentsDir()),
+            KnowledgeBase.load(config.intentsDir()), () -> classifier))
+        .compose(responder -> {
+          service = new ConversationService(vertx, store, responder, Clock.systemUTC(), () -> classifier != null);
           return store.start();
         })
         .compose(v -> deployHttp())

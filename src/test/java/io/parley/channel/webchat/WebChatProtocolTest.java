@@ -100,19 +100,60 @@ class WebChatProtocolTest {
   void aMessageIsAcknowledgedThenEchoedThenAnswered() {
     try (ChatClient c = server.chat()) {
       open(c, "zh-Hant");
-      c.message("你好 想問下開戶", "m-1");
+      c.message("我要投訴你哋啲職員", "m-1");
       JsonObject ack = c.next("ack");
       assertEquals("m-1", ack.getString("clientMsgId"));
       assertEquals(2, ack.getLong("seq"));
       JsonObject echo = c.next("message");
       assertEquals(2, echo.getLong("seq"));
       assertEquals("customer", echo.getString("from"));
-      assertEquals("你好 想問下開戶", echo.getString("text"));
+      assertEquals("我要投訴你哋啲職員", echo.getString("text"));
       JsonObject reply = c.next("message");
       assertEquals(3, reply.getLong("seq"));
       assertEquals("bot", reply.getString("from"));
       assertEquals(TEXTS.text("notice", Language.ZH_HANT), reply.getString("text"));
       assertNotNull(reply.getString("intent"), "bot messages carry the recognised intent");
+    }
+  }
+
+  @Test
+  void aQuestionTheKnowledgeBaseKnowsIsAnsweredInTheCustomersLanguageWithFollowUps() {
+    io.parley.faq.KnowledgeBase kb = io.parley.faq.KnowledgeBase.load(Path.of("intents"));
+    try (ChatClient c = server.chat()) {
+      open(c, null);
+      c.message("你们佣金怎么收的", "q1");
+      c.next("ack");
+      c.next("message");
+      JsonObject answer = c.next("message");
+      assertEquals("faq_fees", answer.getString("intent"));
+      assertEquals(kb.answer("faq_fees").orElseThrow().text(Language.ZH_HANS), answer.getString("text"));
+      JsonArray qr = answer.getJsonArray("quickReplies");
+      assertEquals(kb.answer("faq_fees").orElseThrow().followUps().size(), qr.size());
+      String next = qr.getJsonObject(0).getString("payload");
+      assertEquals(TEXTS.text("label." + next, Language.ZH_HANS), qr.getJsonObject(0).getString("title"));
+
+      c.send(new JsonObject().put("type", "postback").put("payload", next)
+          .put("title", qr.getJsonObject(0).getString("title")).put("clientMsgId", "q2"));
+      c.next("ack");
+      c.next("message");
+      JsonObject followUp = c.next("message");
+      assertEquals(next, followUp.getString("intent"));
+      assertEquals(kb.answer(next).map(a -> a.text(Language.ZH_HANS)).orElse(TEXTS.text("notice", Language.ZH_HANS)),
+          followUp.getString("text"));
+
+      c.message("what time does the market close", "q3");
+      c.next("ack");
+      c.next("message");
+      JsonObject english = c.next("message");
+      assertEquals("faq_trading_hours", english.getString("intent"));
+      assertEquals(kb.answer("faq_trading_hours").orElseThrow().text(Language.EN), english.getString("text"));
+
+      c.message("港股通要咩條件先開到", "q4");
+      c.next("ack");
+      c.next("message");
+      JsonObject hant = c.next("message");
+      assertEquals("faq_stock_connect", hant.getString("intent"));
+      assertEquals(kb.answer("faq_stock_connect").orElseThrow().text(Language.ZH_HANT), hant.getString("text"));
     }
   }
 
