@@ -17,39 +17,63 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The responder until the dialogue engine replaces it in the same pipeline: a greeting for a new
- * conversation; a question the language engine confidently recognises as a {@code faq_*} intent gets
- * its answer from the knowledge base, with the follow-up topics as quick replies; everything else
- * gets a fixed notice. All texts come from {@code intents/}. Every reply carries the recognised
- * intent, and replies follow the script of the customer's message when the locale is auto.
+ * The responder until the dialogue engine replaces it in the same pipeline: a greeting with the main
+ * menu for a new conversation; a question the language engine confidently recognises as a
+ * {@code faq_*} intent gets its answer from the knowledge base, with the follow-up topics as quick
+ * replies; greetings, thanks and goodbyes get a short reply; a message that fits no topic gets a
+ * redirect that says the assistant gives no investment advice, with the main menu; everything else
+ * (the processes that need the dialogue engine) gets a fixed notice. All texts come from
+ * {@code intents/}. Every reply carries the recognised intent, and replies follow the script of the
+ * customer's message when the locale is auto.
  */
 public final class InterimResponder implements Responder {
 
   private final TextCatalog texts;
   private final KnowledgeBase knowledge;
+  private final MainMenu menu;
   private final Supplier<IntentClassifier> classifier;
   private final LanguageDetector languages = new LanguageDetector();
 
   /** @param classifier the intent classifier once it is loaded (null before) */
-  public InterimResponder(TextCatalog texts, KnowledgeBase knowledge, Supplier<IntentClassifier> classifier) {
+  public InterimResponder(TextCatalog texts, KnowledgeBase knowledge, MainMenu menu,
+      Supplier<IntentClassifier> classifier) {
     this.texts = texts;
     this.knowledge = knowledge;
+    this.menu = menu;
     this.classifier = classifier;
   }
 
   @Override
   public List<OutboundMessage> greet(Conversation conversation) {
-    return List.of(OutboundMessage.bot(texts.text("greeting", replyLanguage(conversation, null)), List.of(), null));
+    Language lang = replyLanguage(conversation, null);
+    return List.of(OutboundMessage.bot(texts.text("greeting", lang), menu(lang), null));
   }
 
   @Override
   public Future<Turn> respond(Conversation conversation, TranscriptEntry customerEntry) {
     Language lang = replyLanguage(conversation, customerEntry.text());
     String intent = intentOf(customerEntry);
-    OutboundMessage reply = knowledge.answer(intent)
-        .map(a -> OutboundMessage.bot(a.text(lang), followUps(a, lang), intent))
-        .orElseGet(() -> OutboundMessage.bot(texts.text("notice", lang), List.of(), intent));
-    return Future.succeededFuture(new Turn(null, List.of(reply)));
+    return Future.succeededFuture(new Turn(null, List.of(reply(intent, lang))));
+  }
+
+  private OutboundMessage reply(String intent, Language lang) {
+    if (intent == null) {
+      return OutboundMessage.bot(texts.text("notice", lang), List.of(), null);
+    }
+    var answer = knowledge.answer(intent);
+    if (answer.isPresent()) {
+      return OutboundMessage.bot(answer.get().text(lang), followUps(answer.get(), lang), intent);
+    }
+    return switch (intent) {
+      case "greeting" -> OutboundMessage.bot(texts.text("reply.greeting", lang), menu(lang), intent);
+      case "thanks", "goodbye" -> OutboundMessage.bot(texts.text("reply." + intent, lang), List.of(), intent);
+      case IntentIds.OUT_OF_SCOPE -> OutboundMessage.bot(texts.text("reply.out_of_scope", lang), menu(lang), intent);
+      default -> OutboundMessage.bot(texts.text("notice", lang), List.of(), intent);
+    };
+  }
+
+  private List<QuickReply> menu(Language lang) {
+    return menu.intents().stream().map(id -> new QuickReply(texts.text("label." + id, lang), id)).toList();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.parley.http;
 
 import io.parley.bot.InterimResponder;
+import io.parley.bot.MainMenu;
 import io.parley.bot.TextCatalog;
 import io.parley.channel.webchat.WebChatRoutes;
 import io.parley.config.ParleyConfig;
@@ -70,7 +71,7 @@ public final class ParleyServer {
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
         .add("model", () -> classifier != null ? null : modelProblem);
     return vertx.executeBlocking(() -> new InterimResponder(TextCatalog.load(config.intentsDir()),
-            KnowledgeBase.load(config.intentsDir()), () -> classifier))
+            KnowledgeBase.load(config.intentsDir()), MainMenu.load(config.intentsDir()), () -> classifier))
         .compose(responder -> {
           service = new ConversationService(vertx, store, responder, Clock.systemUTC(), () -> classifier != null);
           return store.start();

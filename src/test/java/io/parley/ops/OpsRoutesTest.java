@@ -71,7 +71,10 @@ class OpsRoutesTest {
   void aModelThatCannotLoadKeepsTheServerNotReady(Vertx vertx, @TempDir Path dir) throws Exception {
     Path intents = dir.resolve("intents");
     Files.createDirectories(intents.resolve("texts"));
-    Files.copy(Path.of("intents", "texts", "conversation.yml"), intents.resolve("texts").resolve("conversation.yml"));
+    Files.createDirectories(intents.resolve("flows"));
+    for (String f : new String[] {"texts/conversation.yml", "texts/labels.yml", "texts/replies.yml", "flows/menu.yml"}) {
+      Files.copy(Path.of("intents").resolve(f), intents.resolve(f));
+    }
     Files.writeString(intents.resolve("not_an_intent.yml"), "id: not_an_intent\nexamples:\n  en:\n    - hello\n");
     ParleyConfig base = TestServers.memory();
     ParleyConfig cfg = new ParleyConfig(base.server(), base.webchat(), base.store(), intents, null);

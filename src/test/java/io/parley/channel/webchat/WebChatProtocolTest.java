@@ -165,16 +165,39 @@ class WebChatProtocolTest {
       c.next("ack");
       c.next("message");
       JsonObject reply = c.next("message");
-      assertEquals(TEXTS.text("notice", Language.EN), reply.getString("text"));
+      assertEquals(TEXTS.text("reply.thanks", Language.EN), reply.getString("text"));
       assertEquals("thanks", reply.getString("intent"));
       c.message("唔該晒你呀", "t2");
       c.next("ack");
       c.next("message");
-      assertEquals(TEXTS.text("notice", Language.ZH_HANT), c.next("message").getString("text"));
+      assertEquals(TEXTS.text("reply.thanks", Language.ZH_HANT), c.next("message").getString("text"));
       c.message("谢谢你", "t3");
       c.next("ack");
       c.next("message");
-      assertEquals(TEXTS.text("notice", Language.ZH_HANS), c.next("message").getString("text"));
+      assertEquals(TEXTS.text("reply.thanks", Language.ZH_HANS), c.next("message").getString("text"));
+    }
+  }
+
+  @Test
+  void theGreetingAndAnythingOutOfScopeOfferTheMainMenuAndNoInvestmentAdvice() {
+    io.parley.bot.MainMenu menu = io.parley.bot.MainMenu.load(Path.of("intents"));
+    try (ChatClient c = server.chat()) {
+      c.hello("en");
+      c.next("welcome");
+      JsonObject greeting = c.next("message");
+      JsonArray qr = greeting.getJsonArray("quickReplies");
+      assertEquals(menu.intents().size(), qr.size());
+      assertEquals(menu.intents().get(0), qr.getJsonObject(0).getString("payload"));
+      assertEquals(TEXTS.text("label." + menu.intents().get(0), Language.EN), qr.getJsonObject(0).getString("title"));
+
+      c.message("which stock will double next month", "o1");
+      c.next("ack");
+      c.next("message");
+      JsonObject refusal = c.next("message");
+      assertEquals("out_of_scope", refusal.getString("intent"));
+      assertEquals(TEXTS.text("reply.out_of_scope", Language.EN), refusal.getString("text"));
+      assertTrue(refusal.getString("text").contains("investment advice"));
+      assertEquals(menu.intents().size(), refusal.getJsonArray("quickReplies").size());
     }
   }
 
