@@ -13,16 +13,23 @@ import io.parley.nlu.IntentIds;
 import io.parley.nlu.Language;
 import io.parley.nlu.LanguageDetector;
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The responder until the dialogue engine replaces it in the same pipeline: a greeting with the main
  * menu for a new conversation; a question the language engine confidently recognises as a
  * {@code faq_*} intent gets its answer from the knowledge base, with the follow-up topics as quick
  * replies; greetings, thanks and goodbyes get a short reply; a message that fits no topic gets a
- * redirect that says the assistant gives no investment advice, with the main menu; everything else
- * (the processes that need the dialogue engine) gets a fixed notice. All texts come from
+ * redirect that says the assistant gives no investment advice, with the main menu; a message with
+ * two or three close candidates gets a clarifying question with them as quick replies; the second
+ * such miss in a row offers a person (the handoff itself comes later); everything else (the
+ * processes that need the dialogue engine) gets a fixed notice. Misses are logged for review. All texts come from
  * {@code intents/}. Every reply carries the recognised intent, and replies follow the script of the
  * customer's message when the locale is auto.
  */
@@ -32,6 +39,9 @@ public final class InterimResponder implements Responder {
   private final KnowledgeBase knowledge;
   private final MainMenu menu;
   private final Supplier<IntentClassifier> classifier;
+  private static final Logger LOG = LoggerFactory.getLogger(InterimResponder.class);
+  private static final String MISSES = "misses";
+
   private final LanguageDetector languages = new LanguageDetector();
 
   /** @param classifier the intent classifier once it is loaded (null before) */
@@ -52,8 +62,54 @@ public final class InterimResponder implements Responder {
   @Override
   public Future<Turn> respond(Conversation conversation, TranscriptEntry customerEntry) {
     Language lang = replyLanguage(conversation, customerEntry.text());
-    String intent = intentOf(customerEntry);
-    return Future.succeededFuture(new Turn(null, List.of(reply(intent, lang))));
+    if (customerEntry.payload() != null && IntentIds.isIntent(customerEntry.payload())) {
+      return turn(conversation, 0, reply(customerEntry.payload(), lang));
+    }
+    IntentClassifier c = classifier.get();
+    if (c == null) {
+      return turn(conversation, misses(conversation), reply(null, lang));
+    }
+    Classification result = c.classify(customerEntry.text());
+    boolean unclear = result.isAmbiguous() && result.ambiguous().size() > 1;
+    if (!result.outOfScope() && !unclear) {
+      return turn(conversation, 0, reply(result.intent(), lang));
+    }
+    int misses = misses(conversation) + 1;
+    LOG.info("conv={} seq={} miss {} in a row: {} {}", conversation.id(), customerEntry.seq(), misses,
+        unclear ? "ambiguous" : "out_of_scope", unclear ? result.ambiguous() : "");
+    OutboundMessage reply;
+    if (misses >= 2) {
+      List<QuickReply> options = new ArrayList<>();
+      options.add(new QuickReply(texts.text("label.agent_request", lang), "agent_request"));
+      menu(lang).stream().filter(q -> !q.payload().equals("agent_request")).forEach(options::add);
+      reply = OutboundMessage.bot(texts.text("reply.offer_human", lang), options, result.intent());
+    } else if (unclear) {
+      List<QuickReply> candidates = result.ambiguous().stream()
+          .map(id -> new QuickReply(texts.text("label." + id, lang), id)).toList();
+      reply = OutboundMessage.bot(texts.text("reply.clarify", lang), candidates, result.intent());
+    } else {
+      reply = reply(IntentIds.OUT_OF_SCOPE, lang);
+    }
+    return turn(conversation, misses, reply);
+  }
+
+  /** Misses in a row (out of scope or unclear) so far, kept in the conversation's slots. */
+  private static int misses(Conversation c) {
+    return Integer.parseInt(c.slots().getOrDefault(MISSES, "0"));
+  }
+
+  /** The reply, and the conversation with its miss count when that changes (no write otherwise). */
+  private static Future<Turn> turn(Conversation c, int misses, OutboundMessage reply) {
+    if (misses == misses(c)) {
+      return Future.succeededFuture(new Turn(null, List.of(reply)));
+    }
+    Map<String, String> slots = new HashMap<>(c.slots());
+    if (misses == 0) {
+      slots.remove(MISSES);
+    } else {
+      slots.put(MISSES, String.valueOf(misses));
+    }
+    return Future.succeededFuture(new Turn(c.withFlow(c.flow(), slots), List.of(reply)));
   }
 
   private OutboundMessage reply(String intent, Language lang) {
@@ -74,23 +130,6 @@ public final class InterimResponder implements Responder {
 
   private List<QuickReply> menu(Language lang) {
     return menu.intents().stream().map(id -> new QuickReply(texts.text("label." + id, lang), id)).toList();
-  }
-
-  /**
-   * A button's payload when it names an intent; else what the engine recognises, when it is
-   * confident (an ambiguous FAQ match is not answered: the clarifying question belongs to the
-   * dialogue engine).
-   */
-  private String intentOf(TranscriptEntry e) {
-    if (e.payload() != null && IntentIds.isIntent(e.payload())) {
-      return e.payload();
-    }
-    IntentClassifier c = classifier.get();
-    if (c == null) {
-      return null;
-    }
-    Classification result = c.classify(e.text());
-    return result.isAmbiguous() && knowledge.answer(result.intent()).isPresent() ? null : result.intent();
   }
 
   private List<QuickReply> followUps(FaqAnswer a, Language lang) {
