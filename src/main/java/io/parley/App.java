@@ -1,5 +1,6 @@
 package io.parley;
 
+import io.parley.cli.ChatCommand;
 import io.parley.cli.ClassifyCommand;
 import io.parley.cli.Cli;
 import io.parley.cli.EvalCommand;
@@ -13,7 +14,7 @@ public final class App {
   }
 
   public static Cli cli() {
-    return new Cli(List.of(new ServeCommand(), new ClassifyCommand(), new EvalCommand()));
+    return new Cli(List.of(new ServeCommand(), new ChatCommand(), new ClassifyCommand(), new EvalCommand()));
   }
 
   public static void main(String[] args) {
