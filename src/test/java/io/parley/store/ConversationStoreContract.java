@@ -300,10 +300,10 @@ public abstract class ConversationStoreContract {
   @Test
   void everyWriteKeepsAConversationAlive(Vertx vertx, VertxTestContext ctx) {
     Conversation c = newConversation();
-    track(newStore(vertx, Duration.ofSeconds(2), LONG)).compose(s -> s.create(c, List.of(bot("hello")))
-            .compose(x -> Future.<Void>future(p -> vertx.setTimer(1200, id -> p.complete())))
+    track(newStore(vertx, Duration.ofSeconds(4), LONG)).compose(s -> s.create(c, List.of(bot("hello")))
+            .compose(x -> Future.<Void>future(p -> vertx.setTimer(2500, id -> p.complete())))
             .compose(x -> s.appendInbound(c.id(), customer("still here"), "k1"))
-            .compose(x -> Future.<Void>future(p -> vertx.setTimer(1200, id -> p.complete())))
+            .compose(x -> Future.<Void>future(p -> vertx.setTimer(2500, id -> p.complete())))
             .compose(x -> s.entries(c.id(), 0, 10)))
         .onComplete(ctx.succeeding(entries -> ctx.verify(() -> {
           assertEquals(2, entries.size());
