@@ -1,17 +1,11 @@
 package io.parley.bot;
 
+import io.parley.config.YamlFiles;
 import io.parley.nlu.IntentIds;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The main menu of {@code intents/flows/menu.yml}: the intents offered as quick replies. */
 public record MainMenu(List<String> intents) {
@@ -23,12 +17,7 @@ public record MainMenu(List<String> intents) {
   /** Reads the menu (blocking: call at start-up); an unknown intent id is an error naming the file. */
   public static MainMenu load(Path intentsDir) {
     Path file = intentsDir.resolve("flows").resolve("menu.yml");
-    Object tree;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    Object tree = YamlFiles.read(file);
     if (!(tree instanceof Map<?, ?> m) || !(m.get("main_menu") instanceof List<?> items) || items.isEmpty()) {
       throw new IllegalArgumentException(file + ": expected main_menu: a list of intent ids");
     }

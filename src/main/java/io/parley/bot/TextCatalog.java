@@ -1,9 +1,8 @@
 package io.parley.bot;
 
+import io.parley.config.YamlFiles;
 import io.parley.nlu.Language;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -11,9 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The customer-facing texts of {@code intents/texts/*.yml}: a key, one string per language. Read once
@@ -42,12 +38,7 @@ public final class TextCatalog {
       throw new IllegalArgumentException("cannot list " + dir + ": " + e.getMessage(), e);
     }
     for (Path file : files) {
-      Object tree;
-      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-      } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-      }
+      Object tree = YamlFiles.read(file);
       if (!(tree instanceof Map<?, ?> map)) {
         throw new IllegalArgumentException(file + ": expected a mapping of text keys");
       }

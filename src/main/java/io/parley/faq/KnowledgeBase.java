@@ -1,9 +1,8 @@
 package io.parley.faq;
 
+import io.parley.config.YamlFiles;
 import io.parley.nlu.Language;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The FAQ answers: the {@code answer} section of every {@code intents/faq_*.yml}. Read once at
@@ -79,12 +75,8 @@ public final class KnowledgeBase {
   }
 
   private static Map<?, ?> answerSection(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-      return tree instanceof Map<?, ?> m && m.get("answer") instanceof Map<?, ?> a ? a : null;
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
-    }
+    Object tree = YamlFiles.read(file);
+    return tree instanceof Map<?, ?> m && m.get("answer") instanceof Map<?, ?> a ? a : null;
   }
 
   /** The answer for a {@code faq_*} intent, if there is one. */
