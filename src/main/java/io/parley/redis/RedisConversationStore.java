@@ -310,19 +310,14 @@ public final class RedisConversationStore implements ConversationStore {
   public Future<CaseRecord> updateCaseStatus(String caseId, String status, String note, Instant at) {
     CaseRecord.StatusChange change = new CaseRecord.StatusChange(status, at, note);
     boolean open = !CaseRecord.TERMINAL.contains(status);
-    return loadCase(caseId).compose(current -> {
-      if (current == null) {
-        return Future.failedFuture(new CaseNotFoundException(caseId));
+    String[] k = {keys.caseRecord(caseId), keys.caseHistory(caseId), keys.openCases()};
+    List<String> args = List.of(status, change.toJson().encode(), caseId, open ? "1" : "0");
+    return script(updateCaseScript, k, args).map(r -> {
+      CaseRecord rec = toCase(r);
+      if (rec == null) {
+        throw new CaseNotFoundException(caseId);
       }
-      String[] k = {keys.caseRecord(caseId), keys.caseHistory(caseId), keys.openCases()};
-      List<String> args = List.of(status, change.toJson().encode(), caseId, dueScore(current), open ? "1" : "0");
-      return script(updateCaseScript, k, args).map(r -> {
-        CaseRecord rec = toCase(r);
-        if (rec == null) {
-          throw new CaseNotFoundException(caseId);
-        }
-        return rec;
-      });
+      return rec;
     });
   }
 

@@ -10,7 +10,7 @@ package io.parley.redis;
  * {prefix}conv:{id}:events        channel  pub/sub: every new transcript entry
  * {prefix}once:{scope}:{key}      string   webhook de-duplication record      TTL: given per call
  * {prefix}cases:{cases}:seq:{K}   string   last case number of kind K         kept
- * {prefix}cases:{cases}:case:{n}  hash     header (JSON), status              kept
+ * {prefix}cases:{cases}:case:{n}  hash     header (JSON), status, due score   kept
  * {prefix}cases:{cases}:hist:{n}  list     status changes (JSON)              kept
  * {prefix}cases:{cases}:conv:{id} zset     case ids of a conversation by time kept
  * {prefix}cases:{cases}:open      zset     open case ids by due time          owner: removed when terminal

@@ -3,7 +3,7 @@
 -- KEYS[4] open-cases index (zset by due time)
 -- ARGV[1] header JSON, ARGV[2] first status change JSON, ARGV[3] case id, ARGV[4] created millis,
 -- ARGV[5] due score, ARGV[6] status, ARGV[7] '1' when the status is open
-redis.call('HSET', KEYS[1], 'header', ARGV[1], 'status', ARGV[6])
+redis.call('HSET', KEYS[1], 'header', ARGV[1], 'status', ARGV[6], 'due', ARGV[5])
 redis.call('RPUSH', KEYS[2], ARGV[2])
 redis.call('ZADD', KEYS[3], ARGV[4], ARGV[3])
 if ARGV[7] == '1' then
