@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class ConversationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
-  private static final int MAX_ATTEMPTS = 8;
+  private static final int MAX_ATTEMPTS = 16;
+  /** Upper bound of the random pause before deciding a turn again after losing a version race. */
+  private static final int MAX_BACKOFF_MS = 40;
   /** Entries sent in one replay read. */
   public static final int PAGE = 500;
 
@@ -156,7 +158,13 @@ public final class ConversationService {
           return Future.failedFuture(new IllegalStateException("conversation kept changing under the turn"));
         }
         LOG.debug("conv={} version moved to {}; deciding the turn again", state.id(), committed.conversation().version());
-        return respond(committed.conversation(), customerEntry, attempt + 1);
+        // Another instance won the race: wait a random, growing pause so the two do not collide
+        // again in lock step, then decide the turn on the state it left.
+        long pause = 1 + java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(Math.min(MAX_BACKOFF_MS, 1L << Math.min(attempt, 5)));
+        return Future.<Void>future(p -> vertx.setTimer(pause, t -> p.complete()))
+            .compose(x -> store.load(state.id()))
+            .compose(fresh -> respond(fresh == null ? committed.conversation() : fresh, customerEntry, attempt + 1));
       });
     });
   }
