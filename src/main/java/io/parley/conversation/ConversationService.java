@@ -40,6 +40,7 @@ public final class ConversationService {
   private final java.util.function.BooleanSupplier gate;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
+  private volatile Handoffs handoffs = Handoffs.NONE;
 
   public ConversationService(Vertx vertx, ConversationStore store, Responder responder, Clock clock) {
     this(vertx, store, responder, clock, () -> true);
@@ -57,6 +58,11 @@ public final class ConversationService {
     this.responder = responder;
     this.clock = clock;
     this.turns = new TurnQueue(vertx);
+  }
+
+  /** Wires the handoff side in (done once at start-up, before traffic). */
+  public void handoffs(Handoffs h) {
+    this.handoffs = h;
   }
 
   /** A new conversation and the token that resumes it. */
@@ -137,6 +143,11 @@ public final class ConversationService {
       }
       TranscriptEntry customerEntry = entry.withSeq(appended.seq());
       publish(id, customerEntry);
+      if (appended.conversation().status() != ConversationStatus.BOT) {
+        // Waiting for or with a person: the bot stays silent; the entry reaches the agent through
+        // the conversation's events like every other entry.
+        return Future.succeededFuture();
+      }
       return respond(appended.conversation(), customerEntry, 1)
           .onFailure(e -> LOG.error("conv={} reply to seq {} failed: {}", id, appended.seq(), e.toString()));
     }, e -> {
@@ -152,7 +163,8 @@ public final class ConversationService {
       return store.commit(state.id(), state.version(), turn.next(), replies).compose(committed -> {
         if (committed.applied()) {
           publishAll(state.id(), committed.entries());
-          return Future.succeededFuture();
+          return turn.handoff() == null ? Future.succeededFuture()
+              : handoffs.requested(committed.conversation(), turn.handoff());
         }
         if (attempt >= MAX_ATTEMPTS) {
           return Future.failedFuture(new IllegalStateException("conversation kept changing under the turn"));

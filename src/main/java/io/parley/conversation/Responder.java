@@ -19,10 +19,15 @@ public interface Responder {
    * A turn's outcome.
    *
    * @param next the conversation's new state, or null when the turn changes nothing
+   * @param handoff set when the turn hands the conversation to people ({@code next} is then WAITING)
    */
-  record Turn(Conversation next, List<OutboundMessage> replies) {
+  record Turn(Conversation next, List<OutboundMessage> replies, HandoffRequest handoff) {
     public Turn {
       replies = List.copyOf(replies);
+    }
+
+    public Turn(Conversation next, List<OutboundMessage> replies) {
+      this(next, replies, null);
     }
   }
 }
