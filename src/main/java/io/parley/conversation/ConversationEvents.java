@@ -7,6 +7,8 @@ public final class ConversationEvents {
 
   public static final String TYPE = "type";
   public static final String ENTRY = "entry";
+  /** A frame for the customer's sockets that is not a transcript entry (handoff state, agent typing). */
+  public static final String FRAME = "frame";
 
   private ConversationEvents() {
   }
@@ -14,5 +16,13 @@ public final class ConversationEvents {
   /** A new transcript entry: {@code {"type":"entry","entry":{...}}}. */
   public static JsonObject entry(TranscriptEntry e) {
     return new JsonObject().put(TYPE, ENTRY).put(ENTRY, e.toJson());
+  }
+
+  /**
+   * A frame every customer socket of the conversation passes on as it is, e.g.
+   * {@code {"type":"frame","frame":{"type":"handoff","status":"queued",...}}}.
+   */
+  public static JsonObject frame(JsonObject customerFrame) {
+    return new JsonObject().put(TYPE, FRAME).put(FRAME, customerFrame);
   }
 }

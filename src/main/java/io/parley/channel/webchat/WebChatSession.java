@@ -345,7 +345,19 @@ final class WebChatSession {
   }
 
   private void onEvent(JsonObject event) {
-    if (phase == Phase.CLOSED || !ConversationEvents.ENTRY.equals(event.getString(ConversationEvents.TYPE))) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    String type = event.getString(ConversationEvents.TYPE);
+    if (ConversationEvents.FRAME.equals(type) && event.getJsonObject(ConversationEvents.FRAME) != null) {
+      if (catchingUp) {
+        buffered.add(event);
+      } else {
+        send(event.getJsonObject(ConversationEvents.FRAME));
+      }
+      return;
+    }
+    if (!ConversationEvents.ENTRY.equals(type)) {
       return;
     }
     if (catchingUp) {
