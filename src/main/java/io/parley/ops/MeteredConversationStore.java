@@ -99,6 +99,11 @@ public final class MeteredConversationStore implements ConversationStore {
   }
 
   @Override
+  public Future<List<CaseRecord>> casesOfCustomer(String customerRef) {
+    return timed("cases_of_customer", () -> store.casesOfCustomer(customerRef));
+  }
+
+  @Override
   public Future<List<CaseRecord>> openCases(int limit) {
     return timed("open_cases", () -> store.openCases(limit));
   }

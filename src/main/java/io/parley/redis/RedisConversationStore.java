@@ -292,10 +292,11 @@ public final class RedisConversationStore implements ConversationStore {
   public Future<CaseRecord> createCase(CaseRecord.Draft draft) {
     return call(c -> c.incr(keys.caseCounter(draft.kind().letter()))).compose(n -> {
       CaseRecord rec = CaseRecord.fromDraft(draft.kind().caseId(n), draft);
+      String customer = rec.data().getString(CaseRecord.CUSTOMER_REF, "");
       String[] k = {keys.caseRecord(rec.id()), keys.caseHistory(rec.id()),
-          keys.casesOfConversation(rec.conversationId()), keys.openCases()};
+          keys.casesOfConversation(rec.conversationId()), keys.openCases(), keys.casesOfCustomer(customer)};
       List<String> args = List.of(rec.headerJson().encode(), rec.history().get(0).toJson().encode(), rec.id(),
-          String.valueOf(rec.createdAt().toEpochMilli()), dueScore(rec), rec.status(), rec.open() ? "1" : "0");
+          String.valueOf(rec.createdAt().toEpochMilli()), dueScore(rec), rec.status(), rec.open() ? "1" : "0", customer);
       return script(createCaseScript, k, args).map(r -> rec);
     });
   }
@@ -324,6 +325,11 @@ public final class RedisConversationStore implements ConversationStore {
   @Override
   public Future<List<CaseRecord>> casesOfConversation(String conversationId) {
     return call(c -> c.zrange(keys.casesOfConversation(conversationId), 0, -1)).compose(this::loadCases);
+  }
+
+  @Override
+  public Future<List<CaseRecord>> casesOfCustomer(String customerRef) {
+    return call(c -> c.zrange(keys.casesOfCustomer(customerRef), 0, -1)).compose(this::loadCases);
   }
 
   @Override

@@ -13,6 +13,7 @@ package io.parley.redis;
  * {prefix}cases:{cases}:case:{n}  hash     header (JSON), status, due score   kept
  * {prefix}cases:{cases}:hist:{n}  list     status changes (JSON)              kept
  * {prefix}cases:{cases}:conv:{id} zset     case ids of a conversation by time kept
+ * {prefix}cases:{cases}:cust:{ref} zset   case ids of a customer by time     kept
  * {prefix}cases:{cases}:open      zset     open case ids by due time          owner: removed when terminal
  * </pre>
  *
@@ -61,6 +62,10 @@ public final class RedisKeys {
 
   public String caseHistory(String caseId) {
     return prefix + "cases:{cases}:hist:" + caseId;
+  }
+
+  public String casesOfCustomer(String customerRef) {
+    return prefix + "cases:{cases}:cust:" + customerRef;
   }
 
   public String casesOfConversation(String conversationId) {

@@ -24,6 +24,9 @@ public record CaseRecord(
     JsonObject data,
     List<StatusChange> history) {
 
+  /** The key in {@link #data()} naming the customer the case belongs to (indexed by the store). */
+  public static final String CUSTOMER_REF = "customerRef";
+
   /** Statuses after which a case is no longer open. */
   public static final Set<String> TERMINAL = Set.of("resolved", "closed", "cancelled", "rejected");
 

@@ -78,6 +78,12 @@ public interface ConversationStore {
   /** The cases opened in a conversation, oldest first. */
   Future<List<CaseRecord>> casesOfConversation(String conversationId);
 
+  /**
+   * The cases of a customer across conversations, oldest first: those whose data carries
+   * {@code customerRef} (the key {@link CaseRecord#CUSTOMER_REF}).
+   */
+  Future<List<CaseRecord>> casesOfCustomer(String customerRef);
+
   /** Cases not in a terminal status, by due time (soonest first; cases without one last). */
   Future<List<CaseRecord>> openCases(int limit);
 

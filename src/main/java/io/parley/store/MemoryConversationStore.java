@@ -245,6 +245,14 @@ public final class MemoryConversationStore implements ConversationStore {
   }
 
   @Override
+  public synchronized Future<List<CaseRecord>> casesOfCustomer(String customerRef) {
+    return Future.succeededFuture(cases.values().stream()
+        .filter(c -> customerRef.equals(c.data().getString(CaseRecord.CUSTOMER_REF)))
+        .sorted(Comparator.comparing(CaseRecord::createdAt).thenComparing(CaseRecord::id))
+        .toList());
+  }
+
+  @Override
   public synchronized Future<List<CaseRecord>> openCases(int limit) {
     return Future.succeededFuture(cases.values().stream()
         .filter(CaseRecord::open)

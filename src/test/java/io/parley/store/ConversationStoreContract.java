@@ -395,6 +395,28 @@ public abstract class ConversationStoreContract {
   }
 
   @Test
+  void casesOfACustomerSpanConversations(VertxTestContext ctx) {
+    Conversation first = newConversation();
+    Conversation second = newConversation();
+    String customer = "cust-" + java.util.UUID.randomUUID();
+    Instant now = Instant.parse("2026-11-30T10:00:00Z");
+    io.vertx.core.json.JsonObject mine = new io.vertx.core.json.JsonObject().put(CaseRecord.CUSTOMER_REF, customer);
+    store.createCase(new CaseRecord.Draft(CaseKind.FOLLOW_UP, first.id(), now, null, mine, "open"))
+        .compose(a -> store.createCase(new CaseRecord.Draft(CaseKind.COMPLAINT, second.id(), now.plusSeconds(5), null, mine, "open"))
+            .compose(b -> store.createCase(new CaseRecord.Draft(CaseKind.FOLLOW_UP, second.id(), now, null, null, "open"))
+                .compose(anonymous -> store.casesOfCustomer(customer))
+                .map(found -> Map.entry(List.of(a.id(), b.id()), found))))
+        .compose(r -> store.casesOfCustomer("nobody-" + customer).map(none -> {
+          ctx.verify(() -> assertTrue(none.isEmpty()));
+          return r;
+        }))
+        .onComplete(ctx.succeeding(r -> ctx.verify(() -> {
+          assertEquals(r.getKey(), r.getValue().stream().map(CaseRecord::id).toList());
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void casesOutliveTheirConversation(Vertx vertx, VertxTestContext ctx) {
     Conversation c = newConversation();
     Instant now = Instant.now();
