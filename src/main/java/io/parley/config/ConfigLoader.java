@@ -125,8 +125,16 @@ public final class ConfigLoader {
         redis,
         memory);
     String cache = s.string("nlu.cache_dir", true);
+    String verifier = s.string("bot.verifier", false);
+    if (!verifier.equals("demo")) {
+      throw new ConfigException("bot.verifier: unknown verifier '" + verifier + "' (known: demo)");
+    }
+    BotConfig bot = new BotConfig(
+        s.seconds("bot.verification_ttl_seconds", 60, 86_400),
+        verifier,
+        s.seconds("bot.code_validity_seconds", 30, 3600));
     return new ParleyConfig(server, webchat, store, Path.of(s.string("intents.dir", false)),
-        cache.isEmpty() ? null : Path.of(cache));
+        cache.isEmpty() ? null : Path.of(cache), bot);
   }
 
   private static Object readDefaults() {

@@ -12,18 +12,31 @@ public record ParleyConfig(
     WebChatConfig webchat,
     StoreConfig store,
     Path intentsDir,
-    Path modelCacheDir) {
+    Path modelCacheDir,
+    BotConfig bot) {
 
   /** The same settings with another HTTP port (tests listen on port 0). */
   public ParleyConfig withPort(int port) {
-    return new ParleyConfig(server.withPort(port), webchat, store, intentsDir, modelCacheDir);
+    return new ParleyConfig(server.withPort(port), webchat, store, intentsDir, modelCacheDir, bot);
   }
 
   public ParleyConfig withStore(StoreConfig store) {
-    return new ParleyConfig(server, webchat, store, intentsDir, modelCacheDir);
+    return new ParleyConfig(server, webchat, store, intentsDir, modelCacheDir, bot);
   }
 
   public ParleyConfig withWebChat(WebChatConfig webchat) {
-    return new ParleyConfig(server, webchat, store, intentsDir, modelCacheDir);
+    return new ParleyConfig(server, webchat, store, intentsDir, modelCacheDir, bot);
+  }
+
+  public ParleyConfig withServer(ServerConfig server) {
+    return new ParleyConfig(server, webchat, store, intentsDir, modelCacheDir, bot);
+  }
+
+  public ParleyConfig withIntents(Path intentsDir, Path modelCacheDir) {
+    return new ParleyConfig(server, webchat, store, intentsDir, modelCacheDir, bot);
+  }
+
+  public ParleyConfig withBot(BotConfig bot) {
+    return new ParleyConfig(server, webchat, store, intentsDir, modelCacheDir, bot);
   }
 }

@@ -60,6 +60,18 @@ public record Conversation(
         createdAt, tokenHash);
   }
 
+  /** The conversation with its reply locale fixed ({@code zh-Hans}, {@code zh-Hant}, {@code en}) or {@code auto}. */
+  public Conversation withLocale(String newLocale) {
+    return new Conversation(id, channel, newLocale, customerRef, verified, status, flow, slots, seq, version,
+        createdAt, tokenHash);
+  }
+
+  /** The conversation as belonging to {@code customer}, verified or not. */
+  public Conversation withCustomer(String customer, boolean isVerified) {
+    return new Conversation(id, channel, locale, customer, isVerified, status, flow, slots, seq, version,
+        createdAt, tokenHash);
+  }
+
   public Conversation withStatus(ConversationStatus newStatus) {
     return new Conversation(id, channel, locale, customerRef, verified, newStatus, flow, slots, seq, version,
         createdAt, tokenHash);

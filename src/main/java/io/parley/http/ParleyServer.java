@@ -1,11 +1,8 @@
 package io.parley.http;
 
-import io.parley.bot.InterimResponder;
-import io.parley.bot.MainMenu;
-import io.parley.bot.TextCatalog;
+import io.parley.bot.Bots;
 import io.parley.channel.webchat.WebChatRoutes;
 import io.parley.config.ParleyConfig;
-import io.parley.faq.KnowledgeBase;
 import io.parley.config.StoreConfig;
 import io.parley.config.StoreKind;
 import io.parley.conversation.ConversationService;
@@ -20,7 +17,9 @@ import io.parley.ops.Readiness;
 import io.parley.redis.RedisConversationStore;
 import io.parley.store.ConversationStore;
 import io.parley.store.MemoryConversationStore;
+import io.parley.conversation.Addresses;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -70,8 +69,8 @@ public final class ParleyServer {
         .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
         .add("model", () -> classifier != null ? null : modelProblem);
-    return vertx.executeBlocking(() -> new InterimResponder(TextCatalog.load(config.intentsDir()),
-            KnowledgeBase.load(config.intentsDir()), MainMenu.load(config.intentsDir()), () -> classifier))
+    return vertx.executeBlocking(() -> Bots.create(config, store, () -> classifier, complaintCategories(),
+            Clock.systemUTC(), this::recordMiss))
         .compose(responder -> {
           service = new ConversationService(vertx, store, responder, Clock.systemUTC(), () -> classifier != null);
           return store.start();
@@ -83,6 +82,22 @@ public final class ParleyServer {
           LOG.info("Parley listening on http://{}:{} (web chat at ws://localhost:{}{}), store: {}",
               config.server().host(), port, port, WebChatRoutes.PATH, store.describe());
         });
+  }
+
+  /** The complaint-category model, through a port (it loads with the intent model). */
+  private io.parley.flow.ComplaintCategories complaintCategories() {
+    return text -> new io.parley.flow.ComplaintCategories.Guess("other", 0.0);
+  }
+
+  /**
+   * A message the bot did not understand: counted, logged without its text (it may hold personal
+   * data), and published with the text for the review tools.
+   */
+  private void recordMiss(String conversationId, long seq, String reason, String text, String language, int inARow) {
+    metrics.botMiss(reason);
+    LOG.info("conv={} seq={} bot miss ({}, {} in a row, {})", conversationId, seq, reason, inARow, language);
+    vertx.eventBus().publish(Addresses.BOT_MISSES, new JsonObject().put("conversationId", conversationId)
+        .put("seq", seq).put("reason", reason).put("text", text).put("language", language).put("inARow", inARow));
   }
 
   /** Trains or loads the intent model off the event loop; the server is not ready until it is there. */

@@ -61,6 +61,12 @@ public final class ParleyMetrics {
         .register(registry).increment();
   }
 
+  /** A message the bot did not understand ({@code out_of_scope} or {@code ambiguous}). */
+  public void botMiss(String reason) {
+    Counter.builder("parley_bot_misses").description("Customer messages the bot did not understand, by reason")
+        .tag("reason", reason).register(registry).increment();
+  }
+
   public void error(String code) {
     Counter.builder("parley_errors").description("Errors answered, by code").tag("code", code)
         .register(registry).increment();

@@ -72,12 +72,12 @@ class OpsRoutesTest {
     Path intents = dir.resolve("intents");
     Files.createDirectories(intents.resolve("texts"));
     Files.createDirectories(intents.resolve("flows"));
-    for (String f : new String[] {"texts/conversation.yml", "texts/labels.yml", "texts/replies.yml", "flows/menu.yml"}) {
+    for (String f : new String[] {"texts/conversation.yml", "texts/labels.yml", "texts/replies.yml", "flows/menu.yml", "flows/common.yml"}) {
       Files.copy(Path.of("intents").resolve(f), intents.resolve(f));
     }
     Files.writeString(intents.resolve("not_an_intent.yml"), "id: not_an_intent\nexamples:\n  en:\n    - hello\n");
     ParleyConfig base = TestServers.memory();
-    ParleyConfig cfg = new ParleyConfig(base.server(), base.webchat(), base.store(), intents, null);
+    ParleyConfig cfg = base.withIntents(intents, null);
     try (RunningServer s = RunningServer.startUnready(vertx, cfg)) {
       JsonObject body = null;
       long deadline = System.currentTimeMillis() + 30_000;

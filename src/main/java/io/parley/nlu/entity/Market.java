@@ -57,4 +57,15 @@ public enum Market {
         return null;
     }
   }
+
+  /** The market a code as the extractor writes it belongs to (600519, 00700, AAPL), or null. */
+  public static Market fromCode(String code) {
+    if (code == null || code.isEmpty()) {
+      return null;
+    }
+    if (code.chars().allMatch(Character::isDigit)) {
+      return code.length() == 5 ? HK : ofMainlandCode(code);
+    }
+    return US.isWellFormedCode(code) ? US : null;
+  }
 }

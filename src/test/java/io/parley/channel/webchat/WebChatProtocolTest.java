@@ -111,8 +111,8 @@ class WebChatProtocolTest {
       JsonObject reply = c.next("message");
       assertEquals(3, reply.getLong("seq"));
       assertEquals("bot", reply.getString("from"));
-      assertEquals(TEXTS.text("notice", Language.ZH_HANT), reply.getString("text"));
-      assertNotNull(reply.getString("intent"), "bot messages carry the recognised intent");
+      assertEquals(TEXTS.text("complaint.ask_what", Language.ZH_HANT), reply.getString("text"));
+      assertEquals("complaint", reply.getString("intent"), "bot messages carry the recognised intent");
     }
   }
 
@@ -503,9 +503,8 @@ class WebChatProtocolTest {
   @Test
   void browserOriginsMustBeTheSameOriginOrAllowed(Vertx vertx) throws Exception {
     ParleyConfig base = TestServers.memory();
-    ParleyConfig cfg = new ParleyConfig(new io.parley.config.ServerConfig(base.server().host(), 0, 1,
-        List.of("https://www.example-broker.com"), base.server().shutdownGrace()), base.webchat(), base.store(), base.intentsDir(),
-        base.modelCacheDir());
+    ParleyConfig cfg = base.withServer(new io.parley.config.ServerConfig(base.server().host(), 0, 1,
+        List.of("https://www.example-broker.com"), base.server().shutdownGrace()));
     try (RunningServer s = RunningServer.start(vertx, cfg)) {
       assertEquals(403, handshake(s.port(), "https://evil.example.com"));
       assertEquals(101, handshake(s.port(), "https://www.example-broker.com"));
