@@ -22,10 +22,17 @@ import org.junit.jupiter.api.Test;
  */
 class ComplaintCategoryAccuracyTest {
 
-  /** Measured on the first data (411 examples): zh-Hans 0.9275, zh-Hant 0.9485, en 0.7007. */
-  private static final Map<String, Double> CV_FLOOR = Map.of("zh-Hans", 0.88, "zh-Hant", 0.90, "en", 0.65);
+  /**
+   * Measured on 555 examples (17:00 UTC): zh-Hans 0.9138, zh-Hant 0.9302, en 0.7990 (all 0.8757). Other fold
+   * seeds give up to 2 points more (seed 123: 0.9425, 0.9477, 0.8086), so the floors sit 4-5 points below.
+   */
+  private static final Map<String, Double> CV_FLOOR = Map.of("zh-Hans", 0.87, "zh-Hant", 0.88, "en", 0.75);
 
-  /** Measured on the first data: 34/39 (0.87; zh-Hans 13/13, zh-Hant 12/13, en 9/13). */
+  /**
+   * Measured 34/39 = 0.872 (zh-Hans 13/13, zh-Hant 12/13, en 9/13), both on the first data (411 examples) and
+   * after the second round (555); the misses are English and Cantonese {@code other} complaints (sales calls,
+   * a locked account, branch facilities) and one English system failure. One message is 2.6 points.
+   */
   private static final double HOLDOUT_FLOOR = 0.80;
 
   @Test
