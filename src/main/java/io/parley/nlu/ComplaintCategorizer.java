@@ -45,7 +45,7 @@ public final class ComplaintCategorizer {
   /**
    * The complaint model for {@code intentsDir/complaints/*.yml}: loaded from {@code cacheDir} when a model of
    * the same data and settings is there ({@code complaints-<hash>/}, beside the intent model), otherwise
-   * trained (about a second for a few hundred examples) and stored there. {@code cacheDir} may be null
+   * trained (one to two seconds for several hundred examples) and stored there. {@code cacheDir} may be null
    * (always train, store nothing). Blocking: call it off the event loop ({@code executeBlocking}).
    *
    * @throws IntentDataException when the data is invalid or a category has no examples
