@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,27 @@ class ComplaintCategorizerTest {
 
     ComplaintCategory blank = first.categorize("");
     assertTrue(IntentIds.complaintCategories().contains(blank.category()), blank.toString());
+  }
+
+  @Test
+  void categorizesFromManyThreadsAsFromOne() throws Exception {
+    ComplaintCategorizer c = ComplaintCategorizer.trainOrLoad(Path.of("intents"), Path.of(".model-cache"),
+        ComplaintCategorizer.defaultConfig(), s -> { });
+    List<String> texts = List.of("app登录不上", "佣金收多咗", "the advisor was rude to me", "结构性产品亏了本金");
+    List<ComplaintCategory> expected = texts.stream().map(c::categorize).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> fs = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        int k = i % texts.size();
+        fs.add(pool.submit(() -> c.categorize(texts.get(k)).equals(expected.get(k))));
+      }
+      for (Future<Boolean> f : fs) {
+        assertTrue(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
