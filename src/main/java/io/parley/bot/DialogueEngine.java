@@ -331,8 +331,14 @@ public final class DialogueEngine implements Responder {
       return startFlow(d, r, VerificationFlow.ID, Map.of(VerificationFlow.THEN, "progress_query"));
     }
     Classification c = r.classification();
-    if (r.entry().payload() == null && c != null && (c.outOfScope() || c.isAmbiguous() && c.ambiguous().size() > 1)) {
-      return fallback(d, r);
+    if (r.entry().payload() == null && c != null) {
+      List<String> topics = topics(c);
+      if (c.outOfScope() || topics.size() > 1) {
+        return fallback(d, r);
+      }
+      if (c.isAmbiguous() && topics.size() == 1) {
+        intent = topics.get(0);
+      }
     }
     Optional<FaqAnswer> answer = knowledge.answer(intent);
     if (answer.isPresent()) {
@@ -443,7 +449,8 @@ public final class DialogueEngine implements Responder {
   private Future<Void> fallback(Draft d, Reading r) {
     Classification c = r.classification();
     Language lang = r.lang();
-    boolean unclear = c.isAmbiguous() && c.ambiguous().size() > 1;
+    List<String> candidates = topics(c);
+    boolean unclear = !c.outOfScope() && candidates.size() > 1;
     int inARow = Integer.parseInt(d.state.slots().getOrDefault(MISSES, "0")) + 1;
     Map<String, String> slots = new HashMap<>(d.state.slots());
     slots.put(MISSES, String.valueOf(inARow));
@@ -458,12 +465,25 @@ public final class DialogueEngine implements Responder {
       menu(lang).stream().filter(q -> !q.payload().equals("agent_request")).forEach(options::add);
       d.replies.add(OutboundMessage.bot(texts.text("reply.offer_human", lang), options, c.intent()));
     } else if (unclear) {
-      d.replies.add(OutboundMessage.bot(texts.text("reply.clarify", lang), labels(c.ambiguous(), lang), c.intent()));
+      d.replies.add(OutboundMessage.bot(texts.text("reply.clarify", lang), labels(candidates, lang), c.intent()));
     } else {
       d.replies.add(OutboundMessage.bot(texts.text("reply.out_of_scope", lang), menu(lang), IntentIds.OUT_OF_SCOPE));
     }
     return Future.succeededFuture();
   }
+
+  /**
+   * The close candidates worth offering as a clarifying question: topics, not a bare yes, no or
+   * greeting, which the engine sometimes finds close to a short question.
+   */
+  private static List<String> topics(Classification c) {
+    if (!c.isAmbiguous()) {
+      return List.of();
+    }
+    return c.ambiguous().stream().filter(i -> !CHATTER.contains(i)).toList();
+  }
+
+  private static final java.util.Set<String> CHATTER = java.util.Set.of("affirm", "deny", "greeting", "goodbye", "thanks");
 
   private static void resetMisses(Draft d) {
     if (d.state.slots().containsKey(MISSES) || d.state.slots().containsKey(LAST_MISS)) {
@@ -511,7 +531,7 @@ public final class DialogueEngine implements Responder {
       return fixed.get();
     }
     if (text != null && !text.isBlank()) {
-      return languages.detect(text);
+      return languages.detect(text, Language.fromTag(c.slots().get(LANG)).orElse(null));
     }
     return Language.fromTag(c.slots().get(LANG)).orElse(Language.ZH_HANS);
   }

@@ -6,6 +6,8 @@ import io.parley.config.ParleyConfig;
 import io.parley.config.StoreConfig;
 import io.parley.config.StoreKind;
 import io.parley.conversation.ConversationService;
+import io.parley.nlu.ComplaintCategorizer;
+import io.parley.nlu.ComplaintCategory;
 import io.parley.nlu.EngineConfig;
 import io.parley.nlu.IntentClassifier;
 import io.parley.nlu.IntentTrainer;
@@ -46,6 +48,7 @@ public final class ParleyServer {
   private ConversationStore store;
   private ConversationService service;
   private volatile IntentClassifier classifier;
+  private volatile ComplaintCategorizer complaints;
   private volatile String modelProblem = "intent model loading";
   private volatile boolean started;
   private volatile boolean stopping;
@@ -86,7 +89,10 @@ public final class ParleyServer {
 
   /** The complaint-category model, through a port (it loads with the intent model). */
   private io.parley.flow.ComplaintCategories complaintCategories() {
-    return text -> new io.parley.flow.ComplaintCategories.Guess("other", 0.0);
+    return text -> {
+      ComplaintCategory c = complaints.categorize(text);
+      return new io.parley.flow.ComplaintCategories.Guess(c.category(), c.confidence());
+    };
   }
 
   /**
@@ -100,17 +106,28 @@ public final class ParleyServer {
         .put("seq", seq).put("reason", reason).put("text", text).put("language", language).put("inARow", inARow));
   }
 
-  /** Trains or loads the intent model off the event loop; the server is not ready until it is there. */
+  /**
+   * Trains or loads the complaint-category model and the intent model off the event loop; the
+   * server is not ready until both are there.
+   */
   private void loadModel() {
-    vertx.executeBlocking(() -> IntentTrainer.trainOrLoad(config.intentsDir(), config.modelCacheDir(),
-            EngineConfig.defaults(), line -> LOG.info("intent model: {}", line)))
+    vertx.executeBlocking(() -> {
+      try {
+        complaints = ComplaintCategorizer.trainOrLoad(config.intentsDir(), config.modelCacheDir(),
+            ComplaintCategorizer.defaultConfig(), line -> LOG.info("complaint model: {}", line));
+      } catch (Exception e) {
+        throw new IllegalStateException("complaint model: " + e.getMessage(), e);
+      }
+      return IntentTrainer.trainOrLoad(config.intentsDir(), config.modelCacheDir(),
+            EngineConfig.defaults(), line -> LOG.info("intent model: {}", line));
+    })
         .onSuccess(model -> {
           classifier = new OpenNlpIntentClassifier(model);
           LOG.info("intent model ready ({} labels)", model.labels().size());
         })
         .onFailure(e -> {
-          modelProblem = "intent model failed: " + e.getMessage();
-          LOG.error("intent model failed to load: {}", e.getMessage());
+          modelProblem = "language model failed: " + e.getMessage();
+          LOG.error("language models failed to load: {}", e.getMessage());
         });
   }
 

@@ -17,6 +17,36 @@ public final class ChineseScript {
 
   private static final class Table {
     static final char[] T2S = build();
+    /**
+     * Characters that change under ICU's Simplified to Traditional transliteration (开 -> 開): a text
+     * with one is written in Simplified Chinese. Variants that only fold (眞 -> 真) do not count.
+     */
+    static final java.util.BitSet SIMPLIFIED_ONLY = simplifiedOnly();
+
+    /**
+     * Simplified forms that are also ordinary Traditional characters with a meaning of their own
+     * (佣金, 皇后, 干戈, 公里, 台灣 ...): ICU maps them to one Traditional form out of context, so they
+     * are no evidence of the script.
+     */
+    private static final String SHARED =
+        "佣后干里台系只面制准冲征余谷丑斗松范舍卷朴仆困郁胡咸蒙曲划云才叶并弔彩御志念愿折据板柜沈注涂淀"
+            + "秋签致表辟采几借克合向周姜家布幸吁";
+
+    private static java.util.BitSet simplifiedOnly() {
+      Transliterator s2t = Transliterator.getInstance("Simplified-Traditional");
+      java.util.BitSet s = new java.util.BitSet(0x10000);
+      for (int c = 0x2E80; c <= 0xFAFF; c++) {
+        if (Character.isSurrogate((char) c) || Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN
+            || T2S[c] != c) {
+          continue;
+        }
+        String t = s2t.transliterate(String.valueOf((char) c));
+        if (t.length() == 1 && t.charAt(0) != c && SHARED.indexOf(c) < 0) {
+          s.set(c);
+        }
+      }
+      return s;
+    }
 
     private static char[] build() {
       Transliterator t2s = Transliterator.getInstance("Traditional-Simplified");
@@ -69,6 +99,14 @@ public final class ChineseScript {
   /** True when the character is Traditional-only, i.e. it changes under Traditional to Simplified folding. */
   public static boolean isTraditionalOnly(char c) {
     return toSimplified(c) != c;
+  }
+
+  /**
+   * True when the character is the Simplified form of a different Traditional character (开 for 開),
+   * so a text with it is written in Simplified Chinese.
+   */
+  public static boolean isSimplifiedOnly(char c) {
+    return c >= 0x2E80 && Table.SIMPLIFIED_ONLY.get(c);
   }
 
   /** True for a Han ideograph (CJK unified or compatibility), including supplementary planes. */

@@ -24,4 +24,22 @@ public final class LanguageDetector {
     }
     return han ? Language.ZH_HANS : Language.EN;
   }
+
+  /**
+   * Like {@link #detect(String)}, but a Chinese text written only with characters both scripts
+   * share (今朝, 下午) keeps the conversation's {@code previous} Chinese script instead of being taken
+   * for Simplified.
+   */
+  public Language detect(String text, Language previous) {
+    Language guess = detect(text);
+    if (guess != Language.ZH_HANS || previous != Language.ZH_HANT) {
+      return guess;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (ChineseScript.isSimplifiedOnly(text.charAt(i))) {
+        return Language.ZH_HANS;
+      }
+    }
+    return Language.ZH_HANT;
+  }
 }

@@ -66,12 +66,22 @@ class OpsRoutesTest {
     }
   }
 
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
+  }
+
   /** Intent data that does not load keeps the server not ready, saying why, and processes nothing. */
   @Test
   void aModelThatCannotLoadKeepsTheServerNotReady(Vertx vertx, @TempDir Path dir) throws Exception {
     Path intents = dir.resolve("intents");
     Files.createDirectories(intents.resolve("texts"));
     Files.createDirectories(intents.resolve("flows"));
+    copyTree(Path.of("intents/complaints"), intents.resolve("complaints"));
     for (String f : new String[] {"texts/conversation.yml", "texts/labels.yml", "texts/replies.yml", "flows/menu.yml", "flows/common.yml"}) {
       Files.copy(Path.of("intents").resolve(f), intents.resolve(f));
     }

@@ -138,7 +138,7 @@ class WebChatProtocolTest {
       c.next("message");
       JsonObject followUp = c.next("message");
       assertEquals(next, followUp.getString("intent"));
-      assertEquals(kb.answer(next).map(a -> a.text(Language.ZH_HANS)).orElse(TEXTS.text("notice", Language.ZH_HANS)),
+      assertEquals(kb.answer(next).orElseThrow().text(Language.ZH_HANS),
           followUp.getString("text"));
 
       c.message("what time does the market close", "q3");
