@@ -14,7 +14,9 @@ public final class StaticRoutes {
 
   /** Where the build puts {@code widget/} on the classpath. */
   static final String ROOT = "io/parley/widget";
+  /** The files keep their names across releases: short caching, then revalidation by Last-Modified. */
   private static final int WIDGET_MAX_AGE_SECONDS = 300;
+  private static final int DEMO_MAX_AGE_SECONDS = 60;
 
   /** The demo page allows only its own scripts, styles and socket: the widget needs nothing inline. */
   static final String DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -32,28 +34,31 @@ public final class StaticRoutes {
     router.get("/widget/*").handler(ctx -> {
       // module scripts are fetched with CORS: a brokerage's page on another origin must be allowed
       ctx.response().putHeader("Access-Control-Allow-Origin", "*");
-      common(ctx);
+      common(ctx, WIDGET_MAX_AGE_SECONDS);
       ctx.next();
     }).handler(widget);
 
     StaticHandler demo = StaticHandler.create(FileSystemAccess.RELATIVE, ROOT + "/demo")
         .setCachingEnabled(true)
-        .setMaxAgeSeconds(60)
+        .setMaxAgeSeconds(DEMO_MAX_AGE_SECONDS)
         .setDirectoryListing(false);
     router.get("/").handler(ctx -> ctx.reroute("/demo/index.html"));
     router.get("/demo/*").handler(ctx -> {
       ctx.response().putHeader("Content-Security-Policy", DEMO_CSP);
-      common(ctx);
+      common(ctx, DEMO_MAX_AGE_SECONDS);
       ctx.next();
     }).handler(demo);
   }
 
-  private static void common(RoutingContext ctx) {
+  private static void common(RoutingContext ctx, int maxAgeSeconds) {
     ctx.response().putHeader("X-Content-Type-Options", "nosniff");
     ctx.addHeadersEndHandler(v -> {
-      String path = ctx.normalizedPath();
-      if (path.endsWith(".js")) {
+      if (ctx.normalizedPath().endsWith(".js")) {
         ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8");
+      }
+      if (ctx.response().headers().contains("Cache-Control")) {
+        // StaticHandler says "immutable", which these unversioned file names are not
+        ctx.response().putHeader("Cache-Control", "public, max-age=" + maxAgeSeconds);
       }
     });
   }
