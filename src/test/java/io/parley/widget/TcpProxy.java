@@ -20,7 +20,7 @@ final class TcpProxy implements AutoCloseable {
   private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean blocked;
 
-  private TcpProxy(Vertx vertx, int targetPort) {
+  private TcpProxy(Vertx vertx, String targetHost, int targetPort) {
     client = vertx.createNetClient();
     server = vertx.createNetServer().connectHandler(in -> {
       if (blocked) {
@@ -28,7 +28,7 @@ final class TcpProxy implements AutoCloseable {
         return;
       }
       in.pause();
-      client.connect(targetPort, "127.0.0.1").onSuccess(out -> {
+      client.connect(targetPort, targetHost).onSuccess(out -> {
         open.add(in);
         open.add(out);
         in.handler(out::write);
@@ -41,7 +41,11 @@ final class TcpProxy implements AutoCloseable {
   }
 
   static TcpProxy start(Vertx vertx, int targetPort) {
-    TcpProxy p = new TcpProxy(vertx, targetPort);
+    return start(vertx, "127.0.0.1", targetPort);
+  }
+
+  static TcpProxy start(Vertx vertx, String targetHost, int targetPort) {
+    TcpProxy p = new TcpProxy(vertx, targetHost, targetPort);
     await(p.server.listen(0, "127.0.0.1"));
     return p;
   }

@@ -16,11 +16,13 @@ import io.parley.conversation.ConversationEvents;
 import io.parley.conversation.OutboundMessage;
 import io.parley.conversation.TranscriptEntry;
 import io.parley.testing.RunningServer;
+import io.parley.testing.TestRedis;
 import io.parley.testing.TestServers;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -260,6 +262,41 @@ class WidgetBrowserTest {
     } finally {
       second.close();
     }
+  }
+
+  @Test
+  void aMessageTheStoreCouldNotTakeIsRetriedUntilStored() throws Exception {
+    URI redis = URI.create(TestRedis.url());
+    String prefix = TestRedis.uniquePrefix();
+    try (TcpProxy redisLink = TcpProxy.start(vertx, redis.getHost(), redis.getPort())) {
+      String viaLink = new URI(redis.getScheme(), redis.getUserInfo(), "127.0.0.1", redisLink.port(), redis.getPath(),
+          null, null).toString();
+      try (RunningServer s = RunningServer.start(vertx, TestServers.redis(viaLink, prefix))) {
+        page.open("http://127.0.0.1:" + s.port() + "/?locale=en");
+        page.openPanel();
+        page.waitForCount("bot", 1);
+        String id = page.conversationId();
+        redisLink.block(true);
+        redisLink.drop();
+        page.type("sent while the store is down");
+        page.waitFor("a store_unavailable answer", () -> errors(s, "store_unavailable") >= 1);
+        assertEquals(1, page.pendingCount(), "still waiting, not failed");
+        redisLink.block(false);
+        page.waitFor("the retried message to be stored", () -> page.messages().stream()
+            .anyMatch(m -> "sent while the store is down".equals(m.get("text"))));
+        assertEquals(1, transcript(s, id).stream().filter(e -> e.text().equals("sent while the store is down")).count());
+        page.waitFor("every stored entry", () -> page.messages().size() >= transcript(s, id).size());
+        assertContiguous(page.seqs(), transcript(s, id).size());
+        assertEquals(0, page.pendingCount());
+      } finally {
+        TestRedis.deleteKeys(TestRedis.url(), prefix);
+      }
+    }
+  }
+
+  private static double errors(RunningServer s, String code) {
+    var c = s.metrics().registry().find("parley_errors").tag("code", code).counter();
+    return c == null ? 0 : c.count();
   }
 
   @Test
