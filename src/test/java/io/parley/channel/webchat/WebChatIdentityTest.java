@@ -57,6 +57,9 @@ class WebChatIdentityTest {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?"
     assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
         IdentityHash.sign("Jefe", "what do ya want for nothing?"));
+    // the README's example
+    assertEquals("ef31b82cfc1c9eec1e71fdfa4531e9166e16cd878cb49ec6f19348ebe1463338",
+        IdentityHash.sign("demo-secret", "C-100200"));
     String h = IdentityHash.sign("k", "C-1");
     assertTrue(IdentityHash.verify("k", "C-1", h));
     assertTrue(IdentityHash.verify("k", "C-1", h.toUpperCase()), "hex in either case");
