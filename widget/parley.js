@@ -74,6 +74,7 @@ function mount(script) {
   document.body.append(host);
 
   const fmtTime = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const fmtDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   const fmtWhen = new Intl.DateTimeFormat(locale, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
   let isOpen = false;
   let unread = 0;
@@ -156,7 +157,8 @@ function mount(script) {
     if (ts) {
       const d = new Date(ts);
       if (!isNaN(d)) {
-        const time = el('time', null, fmtTime.format(d));
+        const today = d.toDateString() === new Date().toDateString();
+        const time = el('time', null, (today ? fmtTime : fmtDay).format(d));
         time.dateTime = d.toISOString();
         m.append(time);
       }
@@ -203,6 +205,10 @@ function mount(script) {
   }
 
   function submit(frame, shown) {
+    if (handoff && handoff.status === 'ended') {
+      handoff = null; // "the assistant is back" has been seen
+      renderStatus();
+    }
     const id = conn.send(frame);
     const node = bubble('customer', shown, null, null);
     node.classList.add('pending');
@@ -211,7 +217,7 @@ function mount(script) {
     node.append(note);
     ui.log.append(node);
     pending.set(id, { node, note, seq: null });
-    if (conn.open && (!handoff || handoff.status === 'ended')) showTyping(t.bot);
+    if (conn.open && !handoff) showTyping(t.bot);
     scrollDown();
   }
 

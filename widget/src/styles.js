@@ -10,6 +10,7 @@ export const CSS = `
 [hidden] { display: none !important; }
 button, textarea { font: inherit; color: inherit; }
 :focus-visible { outline: 3px solid #1a5fb4; outline-offset: 2px; }
+header :focus-visible { outline-color: var(--on-accent); outline-offset: -3px; }
 .launcher { position: relative; width: 60px; height: 60px; border-radius: 50%; border: 0;
   background: var(--accent); color: var(--on-accent); cursor: pointer;
   box-shadow: 0 4px 14px rgba(0,0,0,.3); display: grid; place-items: center; }
@@ -56,6 +57,7 @@ textarea { flex: 1; resize: none; height: 42px; max-height: 120px; padding: 9px 
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 480px) {
   .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; }
+  .panel:not([hidden]) + .launcher { display: none; }
 }
 @media (prefers-reduced-motion: reduce) {
   * { animation: none !important; transition: none !important; scroll-behavior: auto !important; }

@@ -110,8 +110,7 @@ class WidgetBrowserTest {
   void greetingQuickRepliesAndAClickOnOne() {
     page.open(base + "/?locale=en");
     assertFalse(page.panelOpen(), "the widget starts closed");
-    page.waitFor("the unread badge", () -> !page.shadow(".badge").getAttribute("class").isEmpty()
-        && page.shadow(".badge").isDisplayed());
+    page.waitFor("the unread badge", () -> page.shadow(".badge").isDisplayed());
     assertEquals("1", page.shadow(".badge").getText(), "the greeting is unread");
     // the page's hostile CSS (button, .launcher { background: lime; display: none }) cannot reach in
     String bg = (String) page.js("return getComputedStyle(arguments[0]).backgroundColor", page.shadow(".launcher"));
@@ -333,6 +332,17 @@ class WidgetBrowserTest {
     assertEquals("log", page.shadow(".log").getAttribute("role"));
     assertEquals("polite", page.shadow(".log").getAttribute("aria-live"));
     assertEquals("dialog", page.shadow(".panel").getAttribute("role"));
+    // reduced motion: the panel opens without its animation
+    assertNotEquals("none", page.js("return getComputedStyle(arguments[0]).animationName", page.shadow(".panel")));
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+        List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+    try {
+      keys.sendKeys(Keys.ENTER).perform();
+      page.waitFor("the panel to open again", page::panelOpen);
+      assertEquals("none", page.js("return getComputedStyle(arguments[0]).animationName", page.shadow(".panel")));
+    } finally {
+      driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+    }
   }
 
   /** What has the focus: the launcher, the textarea, a quick reply, or the tag name. */
@@ -413,13 +423,19 @@ class WidgetBrowserTest {
 
     handoff(id, new JsonObject().put("status", "assigned").put("team", "general").put("agentName", "Mei Chan"));
     page.waitFor("the agent's name", () -> page.status().contains("Mei Chan"));
+    vertx.eventBus().publish(Addresses.conversation(id),
+        ConversationEvents.frame(new JsonObject().put("type", "typing").put("from", "agent")));
+    page.waitFor("the agent typing", () -> page.shadow(".typing").isDisplayed()
+        && page.shadow(".typing").getText().contains("Mei Chan"));
     await(server.server().conversations().post(id, List.of(new OutboundMessage(Author.AGENT,
         "Hello, this is Mei. How can I help?", null, null, "Mei Chan"))));
     page.waitForCount("agent", 1);
+    assertFalse(page.shadow(".typing").isDisplayed(), "the agent's message ends the typing indicator");
     browser.screenshot("09-handoff-agent-assigned");
 
     handoff(id, new JsonObject().put("status", "ended").put("team", "general"));
     page.waitFor("the assistant to be back", () -> page.status().contains("assistant is back"));
+    browser.screenshot("10-handoff-ended");
     List<Long> seqs = page.seqs();
     assertEquals(new ArrayList<>(new HashSet<>(seqs)).size(), seqs.size(), "handoff frames are not transcript entries");
   }
