@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.parley.channel.webchat.IdentityHash;
 import io.parley.config.ParleyConfig;
+import io.parley.config.ServerConfig;
 import io.parley.conversation.Addresses;
 import io.parley.conversation.Author;
 import io.parley.conversation.Conversation;
@@ -19,6 +20,7 @@ import io.parley.testing.RunningServer;
 import io.parley.testing.TestRedis;
 import io.parley.testing.TestServers;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,8 +41,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
@@ -195,6 +199,76 @@ class WidgetBrowserTest {
   }
 
   @Test
+  void aSecondTabShowsTheSameConversationLive() {
+    page.open(base + "/?locale=en");
+    page.openPanel();
+    page.waitForCount("bot", 1);
+    String first = driver.getWindowHandle();
+    String id = page.conversationId();
+    driver.switchTo().newWindow(WindowType.TAB);
+    try {
+      page.open(base + "/?locale=en");
+      assertEquals(id, page.conversationId(), "one conversation per site and customer, whatever the tab");
+      page.openPanel();
+      String second = driver.getWindowHandle();
+      driver.switchTo().window(first);
+      page.type("typed in the first tab");
+      page.waitFor("the reply in the first tab", () -> page.count("bot") >= 2);
+      int shown = page.messages().size();
+      driver.switchTo().window(second);
+      page.waitFor("the same messages in the second tab", () -> page.messages().size() >= shown);
+      assertTrue(page.messages().stream().anyMatch(m -> "typed in the first tab".equals(m.get("text"))));
+      assertContiguous(page.seqs(), shown);
+      driver.close();
+    } finally {
+      driver.switchTo().window(first);
+    }
+  }
+
+  @Test
+  void aPageOnAnotherSiteEmbedsTheWidgetWithOneTag() {
+    int hostPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      hostPort = s.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    String site = "http://localhost:" + hostPort;
+    ParleyConfig base = TestServers.memory();
+    ParleyConfig cfg = new ParleyConfig(new ServerConfig(base.server().host(), 0, 1, List.of(site),
+        base.server().shutdownGrace()), base.webchat(), base.store(), base.intentsDir(), base.modelCacheDir());
+    try (RunningServer parley = RunningServer.start(vertx, cfg)) {
+      String parleyOrigin = "http://127.0.0.1:" + parley.port();
+      String html = "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>Broker</title>"
+          + "<script type=\"module\" src=\"" + parleyOrigin + "/widget/parley.js\" data-locale=\"zh-Hans\""
+          + " data-position=\"left\" data-color=\"#ffd400\" data-title=\"某某证券客服\"></script></head>"
+          + "<body><h1>某某证券</h1></body></html>";
+      // the brokerage's own page, with a strict policy of its own naming only Parley's host
+      String csp = "default-src 'self'; script-src " + parleyOrigin + "; connect-src ws://127.0.0.1:" + parley.port()
+          + "; style-src 'self'";
+      HttpServer brokerSite = await(vertx.createHttpServer().requestHandler(req -> req.response()
+          .putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Content-Security-Policy", csp).end(html))
+          .listen(hostPort, "127.0.0.1"));
+      try {
+        page.open(site + "/");
+        page.openPanel();
+        page.waitForCount("bot", 1);
+        assertEquals("某某证券客服", page.shadow("h2").getText());
+        assertEquals("left", page.js("return document.querySelector('parley-chat').dataset.position"));
+        // a light accent gets dark text on it
+        assertEquals("rgb(0, 0, 0)", page.js("return getComputedStyle(arguments[0]).color", page.shadow(".launcher")));
+        assertEquals("rgb(255, 212, 0)", page.js("return getComputedStyle(arguments[0]).backgroundColor",
+            page.shadow(".launcher")));
+        page.type("你好");
+        page.waitFor("a reply", () -> page.count("bot") >= 2);
+        browser.screenshot("11-embedded-on-another-site-left-zh-hans");
+      } finally {
+        await(brokerSite.close());
+      }
+    }
+  }
+
+  @Test
   void aNetworkLossReconnectsResumesAndSendsWhatWasTypedOffline() {
     try (TcpProxy proxy = TcpProxy.start(vertx, server.port())) {
       String via = "http://127.0.0.1:" + proxy.port();
@@ -293,6 +367,23 @@ class WidgetBrowserTest {
     }
   }
 
+  @Test
+  void reconnectionDelaysGrowWithJitterUpToTenSeconds() {
+    driver.get(base + "/");
+    @SuppressWarnings("unchecked")
+    List<List<Number>> delays = (List<List<Number>>) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import('/widget/src/connection.js').then(m => done([0, 1, 2, 3, 4, 5, 8, 20].map("
+            + "n => Array.from({length: 50}, () => m.backoff(n)))))");
+    long[] caps = {500, 1000, 2000, 4000, 8000, 10_000, 10_000, 10_000};
+    for (int n = 0; n < caps.length; n++) {
+      List<Long> d = delays.get(n).stream().map(Number::longValue).toList();
+      long cap = caps[n];
+      assertTrue(d.stream().allMatch(x -> x >= cap / 2 && x <= cap), "attempt " + n + ": " + d);
+      assertTrue(new HashSet<>(d).size() > 1, "jitter: " + d);
+    }
+  }
+
   private static double errors(RunningServer s, String code) {
     var c = s.metrics().registry().find("parley_errors").tag("code", code).counter();
     return c == null ? 0 : c.count();
@@ -375,6 +466,12 @@ class WidgetBrowserTest {
     page.type("港股幾點收市");
     page.waitFor("a reply", () -> page.count("bot") >= 2);
     browser.screenshot("07-zh-hant-conversation");
+    // the browser's languages when the page names none
+    for (Map.Entry<String, String> e : Map.of("zh-TW", "zh-Hant", "zh-HK", "zh-Hant", "zh-Hant-MO", "zh-Hant",
+        "zh-CN", "zh-Hans", "zh", "zh-Hans", "en-GB", "en", "fr-FR", "en").entrySet()) {
+      assertEquals(e.getValue(), ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "import('/widget/src/i18n.js').then(m => done(m.pickLocale(undefined, [arguments[0]])))", e.getKey()), e.getKey());
+    }
     // no data-locale: the browser's language (en-US here); the conversation follows the customer's script
     page.js("localStorage.clear(); sessionStorage.clear();");
     page.open(base + "/");
