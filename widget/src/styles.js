@@ -45,9 +45,9 @@ header h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 600; }
 .msg.system .text { background: #eaeaea; border: 0; font-size: 13px; }
 .msg a { color: #0b4f9c; text-decoration: underline; }
 .qr { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 4px; }
-.qr button { border: 1px solid #767676; border-left: 4px solid var(--accent); background: #fff; color: #1a1a1a; border-radius: 16px;
+.qr button { border: 1px solid #595959; background: #fff; color: #1a1a1a; border-radius: 16px;
   padding: 5px 12px; cursor: pointer; }
-.qr button:hover { background: #f1f1f1; }
+.qr button:hover { background: #f1f1f1; border-color: var(--accent); }
 .typing { padding: 4px 14px; font-size: 13px; color: #555; background: #f6f6f7; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #dcdcdc; background: #fff; }
 textarea { flex: 1; resize: none; height: 42px; max-height: 120px; padding: 9px 10px;

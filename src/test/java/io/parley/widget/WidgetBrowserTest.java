@@ -537,6 +537,37 @@ class WidgetBrowserTest {
     assertEquals(new ArrayList<>(new HashSet<>(seqs)).size(), seqs.size(), "handoff frames are not transcript entries");
   }
 
+  @Test
+  void everyTextInTheWidgetHasAContrastOfAtLeastFourAndAHalf() {
+    page.open(base + "/?locale=en");
+    page.openPanel();
+    page.type("hello");
+    page.waitFor("a reply", () -> page.count("bot") >= 2);
+    String id = page.conversationId();
+    handoff(id, new JsonObject().put("status", "queued").put("team", "general").put("position", 3));
+    vertx.eventBus().publish(Addresses.conversation(id),
+        ConversationEvents.frame(new JsonObject().put("type", "typing").put("from", "bot")));
+    page.waitFor("the status and typing lines", () -> !page.status().isEmpty() && page.shadow(".typing").isDisplayed());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> low = (List<Map<String, Object>>) page.js(
+        "const root = document.querySelector('parley-chat').shadowRoot;"
+            + "const rgba = s => s.match(/[\\d.]+/g).map(Number);"
+            + "const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };"
+            + "  return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };"
+            + "const bg = e => { while (e) { const c = rgba(getComputedStyle(e).backgroundColor);"
+            + "  if (c.length < 4 || c[3] > 0) return c; e = e.parentElement || e.getRootNode().host; } return [255, 255, 255]; };"
+            + "const out = [];"
+            + "for (const e of root.querySelectorAll('h2, .status, .who, .msg:not(.pending) .text, time, .qr button, .typing, .send, textarea, .close')) {"
+            + "  if (!e.getClientRects().length) continue;"
+            + "  const a = lum(rgba(getComputedStyle(e).color)), b = lum(bg(e));"
+            + "  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
+            + "  out.push({what: e.className || e.tagName, text: e.textContent.slice(0, 20), ratio}); }"
+            + "return out;");
+    assertTrue(low.size() >= 10, "checked: " + low);
+    List<Map<String, Object>> failing = low.stream().filter(m -> ((Number) m.get("ratio")).doubleValue() < 4.5).toList();
+    assertTrue(failing.isEmpty(), "below 4.5:1 " + failing);
+  }
+
   private void handoff(String conversationId, JsonObject frame) {
     vertx.eventBus().publish(Addresses.conversation(conversationId),
         ConversationEvents.frame(frame.put("type", "handoff")));
