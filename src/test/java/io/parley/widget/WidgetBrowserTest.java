@@ -490,16 +490,23 @@ class WidgetBrowserTest {
     String verifiedId = page.conversationId();
 
     page.js("sessionStorage.clear();");
-    page.open(base + "/?locale=en&customerId=C-100200&hash=" + "0".repeat(64));
+    page.open(base + "/?locale=en&customerId=C-100300&hash=" + IdentityHash.sign("not-the-secret", "C-100300"));
     Conversation anonymous = conversation(page.conversationId());
     assertFalse(anonymous.verified(), "a bad hash leaves the conversation anonymous");
     assertNull(anonymous.customerRef());
     assertNotEquals(verifiedId, page.conversationId());
 
-    // another signed-in customer on the same browser never sees the first one's conversation
+    // another signed-in customer on the same browser never sees the first one's conversation, nor
+    // does the same browser signed out
     page.open(base + "/?locale=en&customerId=C-999&hash=" + IdentityHash.sign(SECRET, "C-999"));
     assertNotEquals(verifiedId, page.conversationId());
     assertEquals("C-999", conversation(page.conversationId()).customerRef());
+    page.open(base + "/?locale=en");
+    assertNotEquals(verifiedId, page.conversationId());
+    assertNull(conversation(page.conversationId()).customerRef());
+    // and signed in again, the first customer continues where they were
+    page.open(base + "/?locale=en&customerId=C-100200&hash=" + hash);
+    assertEquals(verifiedId, page.conversationId());
   }
 
   @Test

@@ -240,10 +240,10 @@ final class WebChatSession {
       opened = openNew(lang, customer);
     } else {
       opened = service.resume((String) token).compose(c -> {
-        if (c.customerRef() != null && !c.customerRef().equals(customer)) {
-          // A customer's conversation continues only with that customer's verified identity (a shared
-          // browser, a page that lost its sign-in): never shown to anyone else.
-          send(Frames.error(ErrorCode.BAD_RESUME_TOKEN, "this conversation belongs to a signed-in customer; a new conversation starts", null));
+        if (customer != null && c.customerRef() != null && !customer.equals(c.customerRef())) {
+          // The token is of another customer's conversation (a shared browser): a verified customer
+          // never sees it. Without a verified identity the token alone decides, as it always does.
+          send(Frames.error(ErrorCode.BAD_RESUME_TOKEN, "this conversation belongs to another customer; a new conversation starts", null));
           metrics.error(ErrorCode.BAD_RESUME_TOKEN.wire());
           return openNew(lang, customer);
         }
