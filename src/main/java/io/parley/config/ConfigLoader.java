@@ -33,7 +33,8 @@ public final class ConfigLoader {
   /** Short environment names for the common settings. */
   public static final Map<String, String> ALIASES = Map.of(
       "REDIS_URL", "store.redis.url",
-      "PORT", "server.port");
+      "PORT", "server.port",
+      "PARLEY_IDENTITY_SECRET", "webchat.identity_secret");
 
   private static final String DEFAULTS_RESOURCE = "/io/parley/config/parley.yaml";
 
@@ -100,7 +101,8 @@ public final class ConfigLoader {
         s.seconds("webchat.rate_limit_window_seconds", 1, 3600),
         s.integer("webchat.max_bad_frames", 1, 1000),
         s.seconds("webchat.ping_interval_seconds", 1, 3600),
-        s.seconds("webchat.idle_timeout_seconds", 1, 86_400));
+        s.seconds("webchat.idle_timeout_seconds", 1, 86_400),
+        s.string("webchat.identity_secret", true));
     if (webchat.idleTimeout().compareTo(webchat.pingInterval()) <= 0) {
       throw new ConfigException("webchat.idle_timeout_seconds must be longer than webchat.ping_interval_seconds");
     }

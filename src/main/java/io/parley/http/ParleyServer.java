@@ -163,6 +163,7 @@ public final class ParleyServer {
     Router router = Router.router(v);
     OpsRoutes.mount(router, readiness, metrics);
     WebChatRoutes.mount(router, v, service, config.server(), config.webchat(), metrics);
+    StaticRoutes.mount(router);
     Failures.install(router);
     return router;
   }
@@ -185,6 +186,11 @@ public final class ParleyServer {
 
   public ConversationStore store() {
     return store;
+  }
+
+  /** The conversation service (tests post messages through it as the bot or an agent would). */
+  public ConversationService conversations() {
+    return service;
   }
 
   /**

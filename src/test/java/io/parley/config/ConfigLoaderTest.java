@@ -1,6 +1,7 @@
 package io.parley.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,18 @@ class ConfigLoaderTest {
     assertEquals(50, c.webchat().rateLimitMessages());
     assertEquals(List.of("https://a.example", "https://b.example"), c.server().allowedOrigins());
     assertNull(c.store().memory().snapshotFile());
+  }
+
+  @Test
+  void theIdentitySecretComesFromPARLEY_IDENTITY_SECRETAndIsNeverPrinted() {
+    assertEquals("", ConfigLoader.load(NONE, false, Map.of()).webchat().identitySecret());
+    assertFalse(ConfigLoader.load(NONE, false, Map.of()).webchat().verifiesIdentity());
+    ParleyConfig c = ConfigLoader.load(NONE, false, Map.of("PARLEY_IDENTITY_SECRET", "s3cr3t-value"));
+    assertEquals("s3cr3t-value", c.webchat().identitySecret());
+    assertTrue(c.webchat().verifiesIdentity());
+    assertFalse(c.webchat().toString().contains("s3cr3t-value"), c.webchat().toString());
+    assertEquals("long", ConfigLoader.load(NONE, false,
+        Map.of("PARLEY_IDENTITY_SECRET", "short", "PARLEY_WEBCHAT_IDENTITY_SECRET", "long")).webchat().identitySecret());
   }
 
   @Test

@@ -42,6 +42,7 @@ final class WebChatSession {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebChatSession.class);
   private static final int MAX_CLIENT_MSG_ID = 128;
+  private static final int MAX_CUSTOMER_ID = 256;
   private static final String CHANNEL = "webchat";
 
   private final Vertx vertx;
@@ -223,22 +224,36 @@ final class WebChatSession {
       refuse(ErrorCode.BAD_FRAME, "lastSeq must be a whole number >= 0", null);
       return;
     }
+    Object identity = frame.getValue("identity");
+    String identityProblem = identityShapeProblem(identity);
+    if (identityProblem != null) {
+      refuse(ErrorCode.BAD_FRAME, identityProblem, null);
+      return;
+    }
     badInRow = 0;
     phase = Phase.HELLO_PENDING;
     String lang = locale == null ? Conversation.AUTO_LOCALE : (String) locale;
     long after = lastSeq == null ? 0 : ((Number) lastSeq).longValue();
+    String customer = verifiedCustomer((JsonObject) identity);
     Future<Void> opened;
     if (token == null) {
-      opened = openNew(lang);
+      opened = openNew(lang, customer);
     } else {
       opened = service.resume((String) token).compose(c -> {
+        if (customer != null && c.customerRef() != null && !customer.equals(c.customerRef())) {
+          // The token is of another customer's conversation (a shared browser): a verified customer
+          // never sees it. Without a verified identity the token alone decides, as it always does.
+          send(Frames.error(ErrorCode.BAD_RESUME_TOKEN, "this conversation belongs to another customer; a new conversation starts", null));
+          metrics.error(ErrorCode.BAD_RESUME_TOKEN.wire());
+          return openNew(lang, customer);
+        }
         welcome(c.id(), (String) token, c.seq(), c.locale());
         return attach(c.id(), Math.min(after, c.seq()));
       }, e -> {
         if (e instanceof BadResumeTokenException) {
           send(Frames.error(ErrorCode.BAD_RESUME_TOKEN, "unknown or expired resumeToken; a new conversation starts", null));
           metrics.error(ErrorCode.BAD_RESUME_TOKEN.wire());
-          return openNew(lang);
+          return openNew(lang, customer);
         }
         return Future.failedFuture(e);
       });
@@ -262,8 +277,53 @@ final class WebChatSession {
     });
   }
 
-  private Future<Void> openNew(String lang) {
-    return service.open(CHANNEL, lang, null, false).compose(o -> {
+  /**
+   * Why {@code identity} is not of the protocol's shape ({@code {"customerId","name"?,"hash"}}), or
+   * null when it is absent or well formed.
+   */
+  private static String identityShapeProblem(Object identity) {
+    if (identity == null) {
+      return null;
+    }
+    if (!(identity instanceof JsonObject id)) {
+      return "identity must be an object {customerId, name?, hash}";
+    }
+    if (!(id.getValue("customerId") instanceof String cid) || cid.isBlank() || cid.length() > MAX_CUSTOMER_ID) {
+      return "identity.customerId must be a string of 1 to " + MAX_CUSTOMER_ID + " characters";
+    }
+    if (!(id.getValue("hash") instanceof String)) {
+      return "identity.hash must be a string";
+    }
+    if (id.getValue("name") != null && !(id.getValue("name") instanceof String)) {
+      return "identity.name must be a string";
+    }
+    return null;
+  }
+
+  /**
+   * The customer id of a well-formed identity whose hash verifies, else null. Without a secret the
+   * identity is ignored (contracts §3); a hash that does not verify gets {@code bad_identity} and the
+   * conversation stays anonymous.
+   */
+  private String verifiedCustomer(JsonObject identity) {
+    if (identity == null) {
+      return null;
+    }
+    if (!config.verifiesIdentity()) {
+      LOG.debug("channel=webchat identity ignored: no webchat.identity_secret (PARLEY_IDENTITY_SECRET) is set");
+      return null;
+    }
+    String customerId = identity.getString("customerId");
+    if (IdentityHash.verify(config.identitySecret(), customerId, identity.getString("hash"))) {
+      return customerId;
+    }
+    metrics.error(ErrorCode.BAD_IDENTITY.wire());
+    send(Frames.error(ErrorCode.BAD_IDENTITY, "identity hash does not verify; the conversation stays anonymous", null));
+    return null;
+  }
+
+  private Future<Void> openNew(String lang, String verifiedCustomer) {
+    return service.open(CHANNEL, lang, verifiedCustomer, verifiedCustomer != null).compose(o -> {
       welcome(o.conversation().id(), o.resumeToken(), 0, lang);
       return attach(o.conversation().id(), 0);
     });
