@@ -63,6 +63,9 @@ public final class InterimResponder implements Responder {
   public Future<Turn> respond(Conversation conversation, TranscriptEntry customerEntry) {
     Language lang = replyLanguage(conversation, customerEntry.text());
     if (customerEntry.payload() != null && IntentIds.isIntent(customerEntry.payload())) {
+      if (AGENT_REQUEST.equals(customerEntry.payload())) {
+        return handoff(conversation, customerEntry, lang);
+      }
       return turn(conversation, 0, reply(customerEntry.payload(), lang));
     }
     IntentClassifier c = classifier.get();
@@ -72,6 +75,9 @@ public final class InterimResponder implements Responder {
     Classification result = c.classify(customerEntry.text());
     boolean unclear = result.isAmbiguous() && result.ambiguous().size() > 1;
     if (!result.outOfScope() && !unclear) {
+      if (AGENT_REQUEST.equals(result.intent())) {
+        return handoff(conversation, customerEntry, lang);
+      }
       return turn(conversation, 0, reply(result.intent(), lang));
     }
     int misses = misses(conversation) + 1;
@@ -91,6 +97,17 @@ public final class InterimResponder implements Responder {
       reply = reply(IntentIds.OUT_OF_SCOPE, lang);
     }
     return turn(conversation, misses, reply);
+  }
+
+  // HANDOFF-BRANCH HOOK (to reconcile with the dialogue engine at merge): a request for a person
+  // hands the conversation over, as the engine will: status WAITING, a short reply, and a
+  // HandoffRequest with no team (routed by intent from config/teams.yaml) and priority 0 (by config).
+  private static final String AGENT_REQUEST = "agent_request";
+
+  private Future<Turn> handoff(Conversation c, TranscriptEntry customerEntry, Language lang) {
+    return Future.succeededFuture(new Turn(c.withStatus(io.parley.conversation.ConversationStatus.WAITING),
+        List.of(OutboundMessage.bot(texts.text("reply.agent_request", lang), List.of(), AGENT_REQUEST)),
+        new io.parley.conversation.HandoffRequest(null, 0, AGENT_REQUEST, customerEntry.text(), null)));
   }
 
   /** Misses in a row (out of scope or unclear) so far, kept in the conversation's slots. */

@@ -1,6 +1,20 @@
 package io.parley.http;
 
+import io.parley.agent.AgentDirectory;
+import io.parley.agent.AgentPresence;
+import io.parley.agent.AgentRoutes;
+import io.parley.agent.AgentTokens;
+import io.parley.agent.LeastLoadedAssigner;
+import io.parley.agent.LoginThrottle;
 import io.parley.bot.InterimResponder;
+import io.parley.handoff.BusinessHours;
+import io.parley.handoff.DueTimeSweep;
+import io.parley.handoff.HandoffService;
+import io.parley.handoff.HandoffTexts;
+import io.parley.handoff.Teams;
+import io.parley.redis.RedisHandoffStore;
+import io.parley.store.HandoffStore;
+import io.parley.store.MemoryHandoffStore;
 import io.parley.bot.MainMenu;
 import io.parley.bot.TextCatalog;
 import io.parley.channel.webchat.WebChatRoutes;
@@ -52,20 +66,38 @@ public final class ParleyServer {
   private volatile boolean stopping;
   private int port;
 
-  private ParleyServer(Vertx vertx, ParleyConfig config, ParleyMetrics metrics) {
+  private final Clock clock;
+  private HandoffStore handoffStore;
+  private HandoffService handoffs;
+  private DueTimeSweep sweep;
+  private AgentRoutes agentRoutes;
+
+  private ParleyServer(Vertx vertx, ParleyConfig config, ParleyMetrics metrics, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   /** Starts Parley on {@code vertx}; the future completes when it listens (it may not be ready yet). */
   public static Future<ParleyServer> start(Vertx vertx, ParleyConfig config, ParleyMetrics metrics) {
-    ParleyServer s = new ParleyServer(vertx, config, metrics);
+    return start(vertx, config, metrics, Clock.systemUTC());
+  }
+
+  /**
+   * The same with the clock handoffs, business hours, pick-up targets and agent tokens read (tests
+   * pass a clock they move).
+   */
+  public static Future<ParleyServer> start(Vertx vertx, ParleyConfig config, ParleyMetrics metrics, Clock clock) {
+    ParleyServer s = new ParleyServer(vertx, config, metrics, clock);
     return s.startUp().map(s);
   }
 
   private Future<Void> startUp() {
-    store = new MeteredConversationStore(createStore(vertx, config.store()), metrics);
+    ConversationStore raw = createStore(vertx, config.store());
+    store = new MeteredConversationStore(raw, metrics);
+    handoffStore = raw instanceof RedisConversationStore redis ? new RedisHandoffStore(redis)
+        : new MemoryHandoffStore(clock, config.store().conversationTtl());
     readiness
         .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
@@ -74,8 +106,10 @@ public final class ParleyServer {
             KnowledgeBase.load(config.intentsDir()), MainMenu.load(config.intentsDir()), () -> classifier))
         .compose(responder -> {
           service = new ConversationService(vertx, store, responder, Clock.systemUTC(), () -> classifier != null);
-          return store.start();
+          return vertx.executeBlocking(this::handoffSide);
         })
+        .compose(v -> store.start())
+        .onSuccess(v -> sweep.start())
         .compose(v -> deployHttp())
         .onSuccess(v -> loadModel())
         .onSuccess(v -> {
@@ -83,6 +117,54 @@ public final class ParleyServer {
           LOG.info("Parley listening on http://{}:{} (web chat at ws://localhost:{}{}), store: {}",
               config.server().host(), port, port, WebChatRoutes.PATH, store.describe());
         });
+  }
+
+  /**
+   * The handoff core and the agent console (blocking: reads teams, texts and accounts, and hashes the
+   * demo password).
+   */
+  private Void handoffSide() {
+    Teams teams = Teams.load(config.handoff().teamsFile(), config.handoff().holidaysFile());
+    BusinessHours hours = new BusinessHours(teams, config.handoff().alwaysOpen());
+    handoffs = new HandoffService(vertx, service, store, handoffStore, teams, hours,
+        new HandoffTexts(TextCatalog.load(config.intentsDir())), clock);
+    handoffs.metrics(metrics);
+    service.handoffs(handoffs);
+    sweep = new DueTimeSweep(vertx, handoffStore, store, metrics, clock, config.handoff().sweepInterval());
+    AgentDirectory directory = AgentDirectory.load(config.agents().accountsFile(), config.agents().demoPassword());
+    if (!config.agents().demoPassword().isEmpty()) {
+      LOG.warn("PARLEY_DEMO_PASSWORD is set: the demo accounts {} and {} exist; never do this in production",
+          AgentDirectory.DEMO_AGENT, AgentDirectory.DEMO_SUPERVISOR);
+    }
+    byte[] secret;
+    if (config.agents().tokenSecret().isEmpty()) {
+      secret = new byte[32];
+      new java.security.SecureRandom().nextBytes(secret);
+      LOG.warn("PARLEY_TOKEN_SECRET is not set: agent tokens are signed with a random secret made at start; "
+          + "they stop working at restart and on other instances");
+    } else {
+      secret = config.agents().tokenSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    AgentPresence presence = new AgentPresence();
+    metrics.agentSockets(presence::socketCount);
+    if (config.handoff().autoAssign()) {
+      handoffs.autoAssigner(new LeastLoadedAssigner(directory, presence, handoffStore));
+    }
+    agentRoutes = new AgentRoutes(vertx, directory, new AgentTokens(secret, config.agents().tokenTtl()),
+        new LoginThrottle(), presence, handoffs, metrics, clock);
+    LOG.info("handoff: {} agent accounts, hours {}, sweep every {} s, auto-assign {}", directory.all().size(),
+        config.handoff().alwaysOpen() ? "always open" : "from " + config.handoff().teamsFile(),
+        config.handoff().sweepInterval().toSeconds(), config.handoff().autoAssign() ? "on" : "off");
+    return null;
+  }
+
+  /** The handoff core (tests reach the sweep and the store through it). */
+  public HandoffService handoffs() {
+    return handoffs;
+  }
+
+  public DueTimeSweep sweep() {
+    return sweep;
   }
 
   /** Trains or loads the intent model off the event loop; the server is not ready until it is there. */
@@ -131,6 +213,7 @@ public final class ParleyServer {
     Router router = Router.router(v);
     OpsRoutes.mount(router, readiness, metrics);
     WebChatRoutes.mount(router, v, service, config.server(), config.webchat(), metrics);
+    agentRoutes.mount(router);
     Failures.install(router);
     return router;
   }
@@ -168,7 +251,12 @@ public final class ParleyServer {
         .andThen(ar -> LOG.debug("listeners closed after {} ms", (System.nanoTime() - start) / 1_000_000))
         .eventually(() -> service == null ? Future.succeededFuture() : service.drain(config.server().shutdownGrace()))
         .andThen(ar -> LOG.debug("turns drained after {} ms", (System.nanoTime() - start) / 1_000_000))
-        .eventually(() -> store.close())
+        .eventually(() -> {
+          if (sweep != null) {
+            sweep.stop();
+          }
+          return store.close();
+        })
         .onComplete(ar -> LOG.info("Parley stopped after {} ms", (System.nanoTime() - start) / 1_000_000));
   }
 }

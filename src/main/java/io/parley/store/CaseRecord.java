@@ -24,8 +24,13 @@ public record CaseRecord(
     JsonObject data,
     List<StatusChange> history) {
 
-  /** Statuses after which a case is no longer open. */
-  public static final Set<String> TERMINAL = Set.of("resolved", "closed", "cancelled", "rejected");
+  /**
+   * Statuses after which a case is no longer open. A trade instruction's result (executed,
+   * partially_executed, rejected, cancelled) ends its T- record: what was not executed needs a new
+   * instruction.
+   */
+  public static final Set<String> TERMINAL = Set.of("resolved", "closed", "cancelled", "rejected", "executed",
+      "partially_executed");
 
   public CaseRecord {
     history = List.copyOf(history);

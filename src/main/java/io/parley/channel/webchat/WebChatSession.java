@@ -197,7 +197,12 @@ final class WebChatSession {
       case "hello" -> onHello(frame);
       case "message" -> onMessage(frame, false);
       case "postback" -> onMessage(frame, true);
-      case "typing" -> badInRow = 0;
+      case "typing" -> {
+        badInRow = 0;
+        if (conversationId != null) {
+          service.customerTyping(conversationId);
+        }
+      }
       default -> refuse(ErrorCode.UNKNOWN_TYPE, "unknown type: " + t, null);
     }
   }
@@ -233,7 +238,7 @@ final class WebChatSession {
     } else {
       opened = service.resume((String) token).compose(c -> {
         welcome(c.id(), (String) token, c.seq(), c.locale());
-        return attach(c.id(), Math.min(after, c.seq()));
+        return attach(c.id(), Math.min(after, c.seq())).compose(v -> sendHandoffState(c.id()));
       }, e -> {
         if (e instanceof BadResumeTokenException) {
           send(Frames.error(ErrorCode.BAD_RESUME_TOKEN, "unknown or expired resumeToken; a new conversation starts", null));
@@ -260,6 +265,21 @@ final class WebChatSession {
       heldBeforeWelcome.clear();
       held.forEach(this::onText);
     });
+  }
+
+  /** After a resume's replay: the current handoff frame, if a person has or will have the conversation. */
+  private Future<Void> sendHandoffState(String id) {
+    return service.currentHandoffFrame(id)
+        .map(frame -> {
+          if (frame != null) {
+            send(frame);
+          }
+          return (Void) null;
+        })
+        .otherwise(e -> {
+          LOG.warn("conv={} channel=webchat handoff state not sent on resume: {}", id, e.toString());
+          return null;
+        });
   }
 
   private Future<Void> openNew(String lang) {
