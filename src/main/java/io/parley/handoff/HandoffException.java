@@ -28,7 +28,8 @@ public final class HandoffException extends RuntimeException {
     return new HandoffException(409, code, message);
   }
 
-  static HandoffException forbidden(String message) {
-    return new HandoffException(403, "forbidden", message);
+  /** 403 for what this person may not do here (the role check answers {@code forbidden}). */
+  static HandoffException forbidden(String code, String message) {
+    return new HandoffException(403, code, message);
   }
 }

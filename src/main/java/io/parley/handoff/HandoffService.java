@@ -283,7 +283,7 @@ public final class HandoffService implements Handoffs {
         return Future.failedFuture(HandoffException.conflict("not_waiting", "the conversation is not waiting for a person"));
       }
       if (!actor.works(rec.team())) {
-        return Future.failedFuture(HandoffException.forbidden("the conversation waits for the " + rec.team()
+        return Future.failedFuture(HandoffException.forbidden("not_your_team", "the conversation waits for the " + rec.team()
             + " team, which is not yours"));
       }
       Instant now = clock.instant();
@@ -358,10 +358,10 @@ public final class HandoffService implements Handoffs {
     Instant now = clock.instant();
     return handoffs.handoff(conversationId).compose(rec -> {
       if (rec != null && rec.assigned() && !rec.agent().equals(actor.username()) && !actor.supervisor()) {
-        return Future.failedFuture(HandoffException.forbidden("another agent has this conversation"));
+        return Future.failedFuture(HandoffException.forbidden("not_assigned", "another agent has this conversation"));
       }
       if ((rec == null || !rec.assigned()) && !actor.works(HandoffRequest.TRADING_DESK)) {
-        return Future.failedFuture(HandoffException.forbidden("trade results are recorded by the trading desk"));
+        return Future.failedFuture(HandoffException.forbidden("not_your_team", "trade results are recorded by the trading desk"));
       }
       return store.casesOfConversation(conversationId).compose(cases -> {
         Optional<CaseRecord> trade = cases.stream()
@@ -420,12 +420,12 @@ public final class HandoffService implements Handoffs {
       if (rec == null) {
         return Future.failedFuture(actor.supervisor() && supervisorMayAct
             ? HandoffException.conflict("no_handoff", "the conversation has no handoff")
-            : HandoffException.forbidden("you are not the assigned agent of this conversation"));
+            : HandoffException.forbidden("not_assigned", "you are not the assigned agent of this conversation"));
       }
       if (actor.username().equals(rec.agent()) || (supervisorMayAct && actor.supervisor())) {
         return Future.succeededFuture(rec);
       }
-      return Future.failedFuture(HandoffException.forbidden("you are not the assigned agent of this conversation"));
+      return Future.failedFuture(HandoffException.forbidden("not_assigned", "you are not the assigned agent of this conversation"));
     });
   }
 
@@ -506,7 +506,7 @@ public final class HandoffService implements Handoffs {
         return Future.failedFuture(HandoffException.notFound("no case " + caseId));
       }
       if (!actor.works(teams.teamOf(c.kind()))) {
-        return Future.failedFuture(HandoffException.forbidden("case " + caseId + " belongs to the "
+        return Future.failedFuture(HandoffException.forbidden("not_your_team", "case " + caseId + " belongs to the "
             + teams.teamOf(c.kind()) + " team"));
       }
       if (!c.open()) {
