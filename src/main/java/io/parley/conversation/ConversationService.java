@@ -41,6 +41,7 @@ public final class ConversationService {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
   private volatile Handoffs handoffs = Handoffs.NONE;
+  private final EventPublisher events;
 
   public ConversationService(Vertx vertx, ConversationStore store, Responder responder, Clock clock) {
     this(vertx, store, responder, clock, () -> true);
@@ -58,6 +59,12 @@ public final class ConversationService {
     this.responder = responder;
     this.clock = clock;
     this.turns = new TurnQueue(vertx);
+    this.events = new EventPublisher(vertx);
+  }
+
+  /** Where the service publishes its events (the handoff side publishes through it too). */
+  public EventPublisher events() {
+    return events;
   }
 
   /** Wires the handoff side in (done once at start-up, before traffic). */
@@ -220,7 +227,7 @@ public final class ConversationService {
       return store.commit(id, state.version(), state.withStatus(status), entries).compose(committed -> {
         if (committed.applied()) {
           if (frame != null) {
-            vertx.eventBus().publish(Addresses.conversation(id), ConversationEvents.frame(frame));
+            events.publish(Addresses.conversation(id), ConversationEvents.frame(frame));
           }
           publishAll(id, committed.entries());
           return Future.succeededFuture(committed.conversation());
@@ -238,7 +245,7 @@ public final class ConversationService {
 
   /** Publishes a frame for the customer's sockets (handoff state, agent typing) without storing anything. */
   public void publishFrame(String conversationId, io.vertx.core.json.JsonObject frame) {
-    vertx.eventBus().publish(Addresses.conversation(conversationId), ConversationEvents.frame(frame));
+    events.publish(Addresses.conversation(conversationId), ConversationEvents.frame(frame));
   }
 
   /** The current {@code handoff} frame of the conversation, or a null result (see {@link Handoffs#currentFrame}). */
@@ -248,7 +255,7 @@ public final class ConversationService {
 
   /** Tells whoever follows the conversation (the agent's console) that the customer is typing. */
   public void customerTyping(String conversationId) {
-    vertx.eventBus().publish(Addresses.conversation(conversationId), ConversationEvents.customerTyping());
+    events.publish(Addresses.conversation(conversationId), ConversationEvents.customerTyping());
   }
 
   /** The conversation as stored, or a null result. */
@@ -281,7 +288,7 @@ public final class ConversationService {
   }
 
   private void publish(String id, TranscriptEntry e) {
-    vertx.eventBus().publish(Addresses.conversation(id), ConversationEvents.entry(e));
+    events.publish(Addresses.conversation(id), ConversationEvents.entry(e));
   }
 
   private static List<TranscriptEntry> numbered(List<TranscriptEntry> entries) {

@@ -37,6 +37,7 @@ public final class DueTimeSweep {
   private final Clock clock;
   private final Duration interval;
   private long timer = -1;
+  private volatile io.parley.conversation.EventPublisher events;
 
   public DueTimeSweep(Vertx vertx, HandoffStore handoffs, ConversationStore store, ParleyMetrics metrics, Clock clock,
       Duration interval) {
@@ -46,6 +47,12 @@ public final class DueTimeSweep {
     this.metrics = metrics;
     this.clock = clock;
     this.interval = interval;
+    this.events = new io.parley.conversation.EventPublisher(vertx);
+  }
+
+  /** Publishes through {@code p} (which may relay to other instances) instead of only locally. */
+  public void events(io.parley.conversation.EventPublisher p) {
+    this.events = p;
   }
 
   /** Starts the periodic sweep (the first run one interval from now: never a zero delay). */
@@ -91,7 +98,7 @@ public final class DueTimeSweep {
         LOG.warn("conv={} pick-up target missed: team={} waiting {} s (due {})", r.conversationId(), r.team(), waited,
             r.pickupDueAt());
         metrics.pickupBreach(r.team());
-        vertx.eventBus().publish(Addresses.SUPERVISOR_ALERTS, new JsonObject()
+        events.publish(Addresses.SUPERVISOR_ALERTS, new JsonObject()
             .put("type", "breach")
             .put("conversationId", r.conversationId())
             .put("team", r.team())
@@ -118,7 +125,7 @@ public final class DueTimeSweep {
         String kind = String.valueOf(c.kind().letter());
         LOG.info("case={} conv={} is past its due time {} (status {})", c.id(), c.conversationId(), c.dueAt(), c.status());
         metrics.caseDueReminder(kind);
-        vertx.eventBus().publish(Addresses.CASE_DUE, new JsonObject()
+        events.publish(Addresses.CASE_DUE, new JsonObject()
             .put("type", "case_due")
             .put("caseId", c.id())
             .put("kind", kind)

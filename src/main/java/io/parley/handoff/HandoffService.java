@@ -199,7 +199,7 @@ public final class HandoffService implements Handoffs {
 
   /** Tells every conversation still waiting for {@code team} its (new) position, and the agents the queue. */
   private void queueChanged(String team) {
-    vertx.eventBus().publish(Addresses.HANDOFF_QUEUES, new JsonObject().put("team", team));
+    conversations.events().publish(Addresses.HANDOFF_QUEUES, new JsonObject().put("team", team));
   }
 
   private Future<Void> positionsMoved(String team) {
@@ -318,7 +318,7 @@ public final class HandoffService implements Handoffs {
     return conversations.changeStatus(id, ConversationStatus.WITH_AGENT, List.of(notice), assignedFrame(rec))
         .compose(c -> audit(actor, rec, "claim", new JsonObject().put("team", rec.team()), now))
         .compose(v -> {
-          vertx.eventBus().publish(Addresses.agent(actor.username()),
+          conversations.events().publish(Addresses.agent(actor.username()),
               new JsonObject().put("type", "assigned").put("conversationId", id));
           return positionsMoved(rec.team());
         })
@@ -402,7 +402,7 @@ public final class HandoffService implements Handoffs {
               .compose(c -> audit(actor, rec, "resolve", new JsonObject().put("disposition", disposition), now))
               .compose(v -> {
                 if (rec.agent() != null) {
-                  vertx.eventBus().publish(Addresses.agent(rec.agent()),
+                  conversations.events().publish(Addresses.agent(rec.agent()),
                       new JsonObject().put("type", "released").put("conversationId", conversationId));
                 }
                 return rec.assigned() ? Future.succeededFuture() : positionsMoved(rec.team());

@@ -12,6 +12,7 @@ import io.parley.handoff.DueTimeSweep;
 import io.parley.handoff.HandoffService;
 import io.parley.handoff.HandoffTexts;
 import io.parley.handoff.Teams;
+import io.parley.redis.RedisEventRelay;
 import io.parley.redis.RedisHandoffStore;
 import io.parley.store.HandoffStore;
 import io.parley.store.MemoryHandoffStore;
@@ -71,6 +72,8 @@ public final class ParleyServer {
   private HandoffService handoffs;
   private DueTimeSweep sweep;
   private AgentRoutes agentRoutes;
+  private RedisEventRelay relay;
+  private ConversationStore rawStore;
 
   private ParleyServer(Vertx vertx, ParleyConfig config, ParleyMetrics metrics, Clock clock) {
     this.vertx = vertx;
@@ -95,6 +98,7 @@ public final class ParleyServer {
 
   private Future<Void> startUp() {
     ConversationStore raw = createStore(vertx, config.store());
+    rawStore = raw;
     store = new MeteredConversationStore(raw, metrics);
     handoffStore = raw instanceof RedisConversationStore redis ? new RedisHandoffStore(redis)
         : new MemoryHandoffStore(clock, config.store().conversationTtl());
@@ -109,6 +113,7 @@ public final class ParleyServer {
           return vertx.executeBlocking(this::handoffSide);
         })
         .compose(v -> store.start())
+        .compose(v -> startRelay())
         .onSuccess(v -> sweep.start())
         .compose(v -> deployHttp())
         .onSuccess(v -> loadModel())
@@ -131,6 +136,7 @@ public final class ParleyServer {
     handoffs.metrics(metrics);
     service.handoffs(handoffs);
     sweep = new DueTimeSweep(vertx, handoffStore, store, metrics, clock, config.handoff().sweepInterval());
+    sweep.events(service.events());
     AgentDirectory directory = AgentDirectory.load(config.agents().accountsFile(), config.agents().demoPassword());
     if (!config.agents().demoPassword().isEmpty()) {
       LOG.warn("PARLEY_DEMO_PASSWORD is set: the demo accounts {} and {} exist; never do this in production",
@@ -156,6 +162,34 @@ public final class ParleyServer {
         config.handoff().alwaysOpen() ? "always open" : "from " + config.handoff().teamsFile(),
         config.handoff().sweepInterval().toSeconds(), config.handoff().autoAssign() ? "on" : "off");
     return null;
+  }
+
+  /**
+   * With Redis: relays events between instances (an agent on one, the customer on another). Started
+   * in the background once the store is connected; until then events stay local.
+   */
+  private Future<Void> startRelay() {
+    if (!(rawStore instanceof RedisConversationStore redis)) {
+      return Future.succeededFuture();
+    }
+    relay = new RedisEventRelay(vertx, redis);
+    service.events().relay(relay);
+    subscribeWhenConnected();
+    return Future.succeededFuture();
+  }
+
+  private void subscribeWhenConnected() {
+    if (stopping) {
+      return;
+    }
+    if (!store.ready()) {
+      vertx.setTimer(500, t -> subscribeWhenConnected());
+      return;
+    }
+    relay.start().onFailure(e -> {
+      LOG.warn("event relay between instances not started yet: {}", e.toString());
+      vertx.setTimer(2000, t -> subscribeWhenConnected());
+    });
   }
 
   /** The handoff core (tests reach the sweep and the store through it). */
@@ -255,7 +289,7 @@ public final class ParleyServer {
           if (sweep != null) {
             sweep.stop();
           }
-          return store.close();
+          return relay == null ? store.close() : relay.close().eventually(() -> store.close());
         })
         .onComplete(ar -> LOG.info("Parley stopped after {} ms", (System.nanoTime() - start) / 1_000_000));
   }

@@ -94,6 +94,11 @@ public final class RedisConversationStore implements ConversationStore {
     return keys;
   }
 
+  /** A pub/sub connection of its own (the relay of events between instances). */
+  CompletionStage<io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String>> connectPubSub() {
+    return client.connectPubSubAsync(StringCodec.UTF8, uri);
+  }
+
   long conversationTtlSeconds() {
     return conversationTtlSeconds;
   }
