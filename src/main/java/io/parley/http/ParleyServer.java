@@ -74,6 +74,7 @@ public final class ParleyServer {
   private AgentRoutes agentRoutes;
   private RedisEventRelay relay;
   private ConversationStore rawStore;
+  private MemoryHandoffStore memoryHandoffs;
 
   private ParleyServer(Vertx vertx, ParleyConfig config, ParleyMetrics metrics, Clock clock) {
     this.vertx = vertx;
@@ -100,8 +101,18 @@ public final class ParleyServer {
     ConversationStore raw = createStore(vertx, config.store());
     rawStore = raw;
     store = new MeteredConversationStore(raw, metrics);
-    handoffStore = raw instanceof RedisConversationStore redis ? new RedisHandoffStore(redis)
-        : new MemoryHandoffStore(clock, config.store().conversationTtl());
+    if (raw instanceof RedisConversationStore redis) {
+      handoffStore = new RedisHandoffStore(redis);
+    } else {
+      MemoryHandoffStore memory = new MemoryHandoffStore(clock, config.store().conversationTtl());
+      var mc = config.store().memory();
+      if (mc.snapshotFile() != null) {
+        memory.snapshot(vertx, mc.snapshotFile().resolveSibling(mc.snapshotFile().getFileName() + ".handoffs.json"),
+            mc.snapshotInterval());
+      }
+      memoryHandoffs = memory;
+      handoffStore = memory;
+    }
     readiness
         .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
@@ -113,6 +124,7 @@ public final class ParleyServer {
           return vertx.executeBlocking(this::handoffSide);
         })
         .compose(v -> store.start())
+        .compose(v -> memoryHandoffs == null ? Future.succeededFuture() : memoryHandoffs.start())
         .compose(v -> startRelay())
         .onSuccess(v -> sweep.start())
         .compose(v -> deployHttp())
@@ -289,7 +301,9 @@ public final class ParleyServer {
           if (sweep != null) {
             sweep.stop();
           }
-          return relay == null ? store.close() : relay.close().eventually(() -> store.close());
+          Future<Void> handoffsClosed = memoryHandoffs == null ? Future.succeededFuture() : memoryHandoffs.close();
+          return handoffsClosed.eventually(() -> relay == null ? store.close()
+              : relay.close().eventually(() -> store.close()));
         })
         .onComplete(ar -> LOG.info("Parley stopped after {} ms", (System.nanoTime() - start) / 1_000_000));
   }

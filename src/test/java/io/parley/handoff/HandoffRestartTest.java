@@ -86,4 +86,34 @@ class HandoffRestartTest {
       second.close();
     }
   }
+
+  @Test
+  void theEmbeddedStoreKeepsTheQueueInItsSnapshot(Vertx vertx, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    ParleyConfig cfg = HandoffTesting.alwaysOpen(TestServers.memory(dir.resolve("memory-store.json")));
+    String conversationId;
+    String resumeToken;
+    RunningServer first = RunningServer.start(vertx, cfg);
+    try (ChatClient customer = first.chat()) {
+      customer.hello("en");
+      JsonObject welcome = customer.next("welcome");
+      conversationId = welcome.getString("conversationId");
+      resumeToken = welcome.getString("resumeToken");
+      customer.message("转人工", "m1");
+      Frames.until(customer, Frames.handoff("queued"));
+      Frames.until(customer, Frames.message("system"));
+    } finally {
+      first.close();
+    }
+    RunningServer second = RunningServer.start(vertx, cfg);
+    try (ChatClient customer = second.chat()) {
+      assertNotNull(await(second.server().handoffs().store().handoff(conversationId)));
+      customer.resume(resumeToken, Long.MAX_VALUE / 2);
+      customer.next("welcome");
+      assertEquals("queued", customer.next("handoff").getString("status"));
+      AgentClient agent = AgentClient.login(second.port(), "demo-agent", HandoffTesting.DEMO_PASSWORD);
+      assertEquals(200, agent.post("/api/v1/agent/conversations/" + conversationId + "/claim", null).status());
+    } finally {
+      second.close();
+    }
+  }
 }
