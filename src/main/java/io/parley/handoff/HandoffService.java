@@ -139,7 +139,13 @@ public final class HandoffService implements Handoffs {
           return null;
         });
       });
-    }).onFailure(e -> LOG.error("conv={} handoff could not be queued: {}", id, e.toString()));
+    }).onFailure(e -> {
+      LOG.error("conv={} handoff could not be queued: {}; the bot takes the conversation back", id, e.toString());
+      // Not awaited: it runs behind the turn that called us, so the customer is not left in silence.
+      conversations.changeStatus(id, ConversationStatus.BOT, List.of(system(texts.text("handoff.failed",
+              lang(conversation.locale()), Map.of()))), null)
+          .onFailure(e2 -> LOG.error("conv={} could not give the conversation back to the bot: {}", id, e2.toString()));
+    });
   }
 
   private void autoAssign(HandoffRecord rec) {

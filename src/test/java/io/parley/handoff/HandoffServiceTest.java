@@ -24,6 +24,7 @@ import io.parley.ops.ParleyMetrics;
 import io.parley.store.CaseKind;
 import io.parley.store.CaseRecord;
 import io.parley.store.HandoffRecord;
+import io.parley.store.HandoffStore;
 import io.parley.store.MemoryConversationStore;
 import io.parley.store.MemoryHandoffStore;
 import io.parley.testing.MutableClock;
@@ -356,5 +357,21 @@ class HandoffServiceTest {
     assertEquals("Wang Wei", agentEntry.agentName());
     assertTrue(transcript(id).stream().anyMatch(e -> e.from() == Author.BOT && e.text().contains("automated assistant")),
         "greeted back by the bot");
+  }
+
+  @Test
+  void whenTheQueueCannotBeWrittenTheBotTakesTheConversationBack(Vertx vertx) {
+    setUp(vertx, true);
+    HandoffStore failing = (HandoffStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {HandoffStore.class}, (proxy, method, args) -> method.getName().equals("enqueue")
+            ? Future.failedFuture(new io.parley.store.StoreUnavailableException("down"))
+            : method.invoke(handoffStore, args));
+    handoffs = new HandoffService(vertx, conversations, store, failing, TEAMS, new BusinessHours(TEAMS, true),
+        new HandoffTexts(TEXTS), clock);
+    Conversation c = await(conversations.open("webchat", "en", null, false)).conversation();
+    var committed = await(store.commit(c.id(), c.version(), c.withStatus(ConversationStatus.WAITING), List.of()));
+    failure(handoffs.requested(committed.conversation(), new HandoffRequest(null, 0, "agent_request", "x", null)));
+    eventually(() -> assertEquals(ConversationStatus.BOT, await(store.load(c.id())).status()));
+    assertTrue(transcript(c.id()).stream().anyMatch(e -> e.from() == Author.SYSTEM && e.text().contains("couldn't connect")));
   }
 }
