@@ -122,6 +122,10 @@ public final class AgentRoutes {
   // --- authentication ----------------------------------------------------------------------------
 
   private Optional<AgentAccount> account(HttpServerRequest req) {
+    return claims(req).flatMap(c -> directory.find(c.username()));
+  }
+
+  private Optional<AgentTokens.Claims> claims(HttpServerRequest req) {
     String token = null;
     String auth = req.getHeader("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -129,7 +133,7 @@ public final class AgentRoutes {
     } else if (req.getParam("token") != null) {
       token = req.getParam("token");
     }
-    return tokens.verify(token, clock.instant()).flatMap(c -> directory.find(c.username()));
+    return tokens.verify(token, clock.instant());
   }
 
   private void authorize(RoutingContext ctx, boolean supervisorOnly) {
@@ -208,8 +212,9 @@ public final class AgentRoutes {
       ctx.json(new JsonObject().put("error", "upgrade_required").put("message", "this is a WebSocket endpoint"));
       return;
     }
+    long validFor = Math.max(1, java.time.Duration.between(clock.instant(), claims(req).orElseThrow().expires()).toMillis());
     req.toWebSocket()
-        .onSuccess(ws -> new AgentSocket(vertx, ws, a.get().actor(), handoffs, presence).start())
+        .onSuccess(ws -> new AgentSocket(vertx, ws, a.get().actor(), handoffs, presence).start(validFor))
         .onFailure(e -> LOG.debug("agent socket upgrade failed: {}", e.toString()));
   }
 

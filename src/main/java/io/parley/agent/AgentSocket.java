@@ -39,6 +39,7 @@ final class AgentSocket {
   private final Map<String, MessageConsumer<JsonObject>> conversations = new HashMap<>();
   private boolean closed;
   private long pingTimer = -1;
+  private long expiryTimer = -1;
 
   AgentSocket(Vertx vertx, ServerWebSocket ws, Actor actor, HandoffService handoffs, AgentPresence presence) {
     this.vertx = vertx;
@@ -48,8 +49,14 @@ final class AgentSocket {
     this.presence = presence;
   }
 
-  void start() {
+  /** @param tokenValidForMillis the socket closes (4001, "token expired") when the token expires */
+  void start(long tokenValidForMillis) {
     presence.opened(actor.username());
+    expiryTimer = vertx.setTimer(tokenValidForMillis, id -> {
+      if (!ws.isClosed()) {
+        ws.close((short) 4001, "token expired");
+      }
+    });
     ws.closeHandler(v -> cleanUp());
     ws.exceptionHandler(e -> LOG.debug("agent={} socket error: {}", actor.username(), e.toString()));
     ws.textMessageHandler(this::onText);
@@ -165,6 +172,7 @@ final class AgentSocket {
     }
     closed = true;
     vertx.cancelTimer(pingTimer);
+    vertx.cancelTimer(expiryTimer);
     presence.closed(actor.username());
     consumers.forEach(MessageConsumer::unregister);
     conversations.values().forEach(MessageConsumer::unregister);

@@ -38,6 +38,7 @@ public final class DueTimeSweep {
   private final Duration interval;
   private long timer = -1;
   private volatile io.parley.conversation.EventPublisher events;
+  private volatile boolean shared = true;
 
   public DueTimeSweep(Vertx vertx, HandoffStore handoffs, ConversationStore store, ParleyMetrics metrics, Clock clock,
       Duration interval) {
@@ -48,6 +49,14 @@ public final class DueTimeSweep {
     this.clock = clock;
     this.interval = interval;
     this.events = new io.parley.conversation.EventPublisher(vertx);
+  }
+
+  /**
+   * {@code false} for a store only this process uses (the embedded one): every tick sweeps, without
+   * claiming the time slot in the store first.
+   */
+  public void shared(boolean s) {
+    this.shared = s;
   }
 
   /** Publishes through {@code p} (which may relay to other instances) instead of only locally. */
@@ -74,6 +83,10 @@ public final class DueTimeSweep {
     }
     // The slot is wall-clock time, so exactly one instance sweeps per interval even when tests
     // hold the domain clock still.
+    if (!shared) {
+      sweep().onFailure(e -> LOG.warn("due-time sweep failed: {}", e.toString()));
+      return;
+    }
     long slot = System.currentTimeMillis() / Math.max(1, interval.toMillis());
     store.claimOnce("sweep", String.valueOf(slot), interval.multipliedBy(2).plusSeconds(1))
         .compose(mine -> mine ? sweep() : Future.succeededFuture())

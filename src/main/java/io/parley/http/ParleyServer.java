@@ -149,6 +149,7 @@ public final class ParleyServer {
     service.handoffs(handoffs);
     sweep = new DueTimeSweep(vertx, handoffStore, store, metrics, clock, config.handoff().sweepInterval());
     sweep.events(service.events());
+    sweep.shared(rawStore instanceof RedisConversationStore);
     AgentDirectory directory = AgentDirectory.load(config.agents().accountsFile(), config.agents().demoPassword());
     if (!config.agents().demoPassword().isEmpty()) {
       LOG.warn("PARLEY_DEMO_PASSWORD is set: the demo accounts {} and {} exist; never do this in production",

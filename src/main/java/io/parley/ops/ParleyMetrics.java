@@ -107,6 +107,6 @@ public final class ParleyMetrics {
   /** Signed-in agent console sockets on this instance. */
   public void agentSockets(java.util.function.Supplier<Number> count) {
     Gauge.builder("parley_agent_sockets", count, s -> s.get().doubleValue())
-        .description("Open agent console sockets on this instance").register(registry);
+        .description("Open agent console sockets on this instance").strongReference(true).register(registry);
   }
 }

@@ -82,6 +82,13 @@ public final class RedisHandoffStore implements HandoffStore {
 
   @Override
   public Future<Assignment> assign(String conversationId, String agent, String agentName, int capacity, Instant at) {
+    // assignedTo first drops members whose handoff expired, so the script's SCARD counts live ones
+    return (capacity > 0 ? assignedTo(agent).mapEmpty() : Future.<Void>succeededFuture())
+        .compose(v -> assignNow(conversationId, agent, agentName, capacity, at));
+  }
+
+  private Future<Assignment> assignNow(String conversationId, String agent, String agentName, int capacity,
+      Instant at) {
     List<String> k = new ArrayList<>(List.of(keys.handoff(conversationId), keys.pickupDue(), keys.agentAssignments(agent)));
     Teams.IDS.forEach(t -> k.add(keys.teamQueue(t)));
     return redis.script(assignScript, k.toArray(String[]::new),
@@ -127,12 +134,18 @@ public final class RedisHandoffStore implements HandoffStore {
   @Override
   public Future<List<HandoffRecord>> assignedTo(String agent) {
     String set = keys.agentAssignments(agent);
-    return redis.<java.util.Set<String>>call(c -> c.smembers(set))
-        .compose(ids -> load(List.copyOf(ids), null))
-        .compose(list -> {
-          List<HandoffRecord> mine = list.stream().filter(r -> agent.equals(r.agent())).toList();
-          return Future.succeededFuture(mine);
-        });
+    return redis.<java.util.Set<String>>call(c -> c.smembers(set)).compose(members -> {
+      List<String> ids = List.copyOf(members);
+      return load(ids, null).compose(list -> {
+        List<HandoffRecord> mine = list.stream().filter(r -> agent.equals(r.agent())).toList();
+        java.util.Set<String> live = new java.util.HashSet<>();
+        mine.forEach(r -> live.add(r.conversationId()));
+        // members whose handoff expired or moved on no longer count against the agent's capacity
+        String[] stale = ids.stream().filter(id -> !live.contains(id)).toArray(String[]::new);
+        return stale.length == 0 ? Future.succeededFuture(mine)
+            : redis.call(c -> c.srem(set, stale)).map(n -> mine);
+      });
+    });
   }
 
   @Override

@@ -64,6 +64,9 @@ final class WebChatSession {
   private long lastActivity = System.nanoTime();
   private long pingTimer = -1;
   private Buffer assembling;
+  /** Typing is passed on to the agent at most once a second. */
+  private static final long TYPING_EVERY_NANOS = 1_000_000_000L;
+  private long lastTypingNanos = System.nanoTime() - TYPING_EVERY_NANOS;
   private boolean assemblingText;
 
   WebChatSession(Vertx vertx, ServerWebSocket ws, ConversationService service, WebChatConfig config,
@@ -199,7 +202,9 @@ final class WebChatSession {
       case "postback" -> onMessage(frame, true);
       case "typing" -> {
         badInRow = 0;
-        if (conversationId != null) {
+        long now = System.nanoTime();
+        if (conversationId != null && now - lastTypingNanos > TYPING_EVERY_NANOS) {
+          lastTypingNanos = now;
           service.customerTyping(conversationId);
         }
       }
