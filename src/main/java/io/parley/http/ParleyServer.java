@@ -102,7 +102,7 @@ public final class ParleyServer {
     rawStore = raw;
     store = new MeteredConversationStore(raw, metrics);
     if (raw instanceof RedisConversationStore redis) {
-      handoffStore = new RedisHandoffStore(redis);
+      handoffStore = new RedisHandoffStore(redis, Teams.IDS);
     } else {
       MemoryHandoffStore memory = new MemoryHandoffStore(clock, config.store().conversationTtl());
       var mc = config.store().memory();

@@ -33,7 +33,7 @@ public final class RedisEventRelay implements EventPublisher.Relay {
   public RedisEventRelay(Vertx vertx, RedisConversationStore redis) {
     this.vertx = vertx;
     this.redis = redis;
-    this.channel = redis.keys().prefix() + "events";
+    this.channel = redis.keys().relayChannel();
   }
 
   /** Subscribes (in the background: Lettuce reconnects and subscribes again after a Redis outage). */

@@ -2,7 +2,6 @@ package io.parley.redis;
 
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.parley.handoff.Teams;
 import io.parley.store.HandoffRecord;
 import io.parley.store.HandoffStore;
 import io.vertx.core.Future;
@@ -24,9 +23,13 @@ public final class RedisHandoffStore implements HandoffStore {
   private final LuaScript assignScript = LuaScript.load("handoff_assign");
   private final LuaScript endScript = LuaScript.load("handoff_end");
 
-  public RedisHandoffStore(RedisConversationStore redis) {
+  private final List<String> teams;
+
+  /** @param teams every team id (a claim or an end removes the conversation from whichever queue holds it) */
+  public RedisHandoffStore(RedisConversationStore redis, List<String> teams) {
     this.redis = redis;
     this.keys = redis.keys();
+    this.teams = List.copyOf(teams);
   }
 
   private String ttl() {
@@ -90,7 +93,7 @@ public final class RedisHandoffStore implements HandoffStore {
   private Future<Assignment> assignNow(String conversationId, String agent, String agentName, int capacity,
       Instant at) {
     List<String> k = new ArrayList<>(List.of(keys.handoff(conversationId), keys.pickupDue(), keys.agentAssignments(agent)));
-    Teams.IDS.forEach(t -> k.add(keys.teamQueue(t)));
+    teams.forEach(t -> k.add(keys.teamQueue(t)));
     return redis.script(assignScript, k.toArray(String[]::new),
         List.of(agent, agentName, at.toString(), String.valueOf(capacity), ttl(), conversationId)).map(res -> {
           String outcome = (String) res.get(0);
@@ -119,7 +122,7 @@ public final class RedisHandoffStore implements HandoffStore {
       String holder = current.agent() == null ? "" : current.agent();
       List<String> k = new ArrayList<>(List.of(keys.handoff(conversationId), keys.pickupDue(),
           keys.agentAssignments(holder.isEmpty() ? "-" : holder)));
-      Teams.IDS.forEach(t -> k.add(keys.teamQueue(t)));
+      teams.forEach(t -> k.add(keys.teamQueue(t)));
       return redis.script(endScript, k.toArray(String[]::new),
           List.of(expectedAgent == null ? "" : expectedAgent, conversationId, holder)).compose(res -> {
             long status = ((Number) res.get(0)).longValue();

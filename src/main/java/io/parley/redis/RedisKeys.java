@@ -19,6 +19,9 @@ package io.parley.redis;
  * {prefix}queue:{queue}:team:{team}  zset  waiting conversation ids by time  owner: removed on claim / end
  * {prefix}queue:{queue}:due       zset     waiting ids by pick-up due time    owner: removed on claim / end / breach
  * {prefix}queue:{queue}:agent:{u} set      conversations assigned to agent u  TTL: conversation TTL; removed on end
+ * {prefix}once:sweep:{slot}       string   which instance runs a due-time sweep TTL: 2 sweep intervals
+ * {prefix}once:case-due:{id}:{ms} string   a case reminder was raised         TTL: 400 days
+ * {prefix}events                  channel  pub/sub: events relayed between instances (RedisEventRelay)
  * </pre>
  *
  * All handoff keys share the {@code {queue}} hash tag, so one script can move a conversation from a
@@ -97,5 +100,10 @@ public final class RedisKeys {
 
   public String agentAssignments(String username) {
     return prefix + "queue:{queue}:agent:" + username;
+  }
+
+  /** The pub/sub channel that relays events between instances. */
+  public String relayChannel() {
+    return prefix + "events";
   }
 }

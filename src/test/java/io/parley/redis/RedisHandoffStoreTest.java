@@ -24,7 +24,7 @@ class RedisHandoffStoreTest extends HandoffStoreContract {
         Duration.ofHours(1), Duration.ofHours(1));
     await(s.start().compose(v -> s.awaitReady(Duration.ofSeconds(10))));
     opened.add(s);
-    return new RedisHandoffStore(s);
+    return new RedisHandoffStore(s, io.parley.handoff.Teams.IDS);
   }
 
   @Override
