@@ -116,7 +116,8 @@ public final class ParleyServer {
     readiness
         .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
-        .add("model", () -> classifier != null ? null : modelProblem);
+        .add("model", () -> classifier != null ? null : modelProblem)
+        .add("relay", () -> relay == null || relay.subscribed() ? null : "event relay between instances not subscribed yet");
     return vertx.executeBlocking(() -> new InterimResponder(TextCatalog.load(config.intentsDir()),
             KnowledgeBase.load(config.intentsDir()), MainMenu.load(config.intentsDir()), () -> classifier))
         .compose(responder -> {

@@ -29,6 +29,7 @@ public final class RedisEventRelay implements EventPublisher.Relay {
   private final String origin = ResumeTokens.newId();
   private final AtomicLong dropped = new AtomicLong();
   private volatile StatefulRedisPubSubConnection<String, String> connection;
+  private volatile boolean subscribed;
 
   public RedisEventRelay(Vertx vertx, RedisConversationStore redis) {
     this.vertx = vertx;
@@ -47,7 +48,12 @@ public final class RedisEventRelay implements EventPublisher.Relay {
         }
       });
       return Future.fromCompletionStage(c.async().subscribe(channel), vertx.getOrCreateContext());
-    }).<Void>mapEmpty().onSuccess(v -> LOG.info("relaying events between instances on {} (instance {})", channel, origin));
+    }).<Void>mapEmpty().onSuccess(v -> subscribed = true).onSuccess(v -> LOG.info("relaying events between instances on {} (instance {})", channel, origin));
+  }
+
+  /** Whether the subscription is in place (Lettuce renews it after a reconnect). */
+  public boolean subscribed() {
+    return subscribed;
   }
 
   public Future<Void> close() {

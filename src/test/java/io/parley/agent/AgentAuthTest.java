@@ -116,9 +116,9 @@ class AgentAuthTest {
       assertEquals(401, r.status());
       assertEquals("bad_credentials", r.json().getString("error"));
     }
-    // 0, 250, 500, 1000 ms of delay on top of the hashing
+    // 0, 250, 500, 1000 ms of delay on top of the hashing (the hashing time varies with the load)
     assertTrue(took[3] >= 1000, "the fourth failure waits at least a second: " + java.util.Arrays.toString(took));
-    assertTrue(took[3] > took[1] + 500, java.util.Arrays.toString(took));
+    assertTrue(took[1] >= 250 && took[2] >= 500, java.util.Arrays.toString(took));
     assertEquals(401, anonymous.post("/api/v1/auth/login",
         new JsonObject().put("username", "nobody").put("password", "x")).status());
     assertEquals(400, anonymous.post("/api/v1/auth/login", new JsonObject().put("username", "x")).status());

@@ -39,7 +39,7 @@ class CrossInstanceHandoffTest {
     RunningServer b = null;
     try {
       b = RunningServer.start(otherVertx, cfg);
-      Thread.sleep(300); // both subscriptions are in place
+      // ready means both subscriptions are in place
       try (ChatClient customer = a.chat()) {
         customer.hello("en");
         String id = customer.next("welcome").getString("conversationId");
