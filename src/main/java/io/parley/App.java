@@ -4,6 +4,7 @@ import io.parley.cli.ChatCommand;
 import io.parley.cli.ClassifyCommand;
 import io.parley.cli.Cli;
 import io.parley.cli.EvalCommand;
+import io.parley.cli.HashPasswordCommand;
 import io.parley.cli.ServeCommand;
 import java.util.List;
 
@@ -14,7 +15,8 @@ public final class App {
   }
 
   public static Cli cli() {
-    return new Cli(List.of(new ServeCommand(), new ChatCommand(), new ClassifyCommand(), new EvalCommand()));
+    return new Cli(List.of(new ServeCommand(), new ChatCommand(), new ClassifyCommand(), new EvalCommand(),
+        new HashPasswordCommand()));
   }
 
   public static void main(String[] args) {

@@ -50,7 +50,7 @@ public final class DialogueEngine implements Responder {
   static final String MISSES = "misses";
   static final String LAST_MISS = "lastMiss";
   static final String VERIFIED_AT = "verifiedAt";
-  static final String LANG = "lang";
+  static final String LANG = Conversation.LANGUAGE_SLOT;
   private static final String FLOW_PREFIX = "f.";
   /** Button payloads the engine itself understands. */
   public static final String CANCEL = "cancel";

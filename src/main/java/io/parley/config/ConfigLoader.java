@@ -34,7 +34,10 @@ public final class ConfigLoader {
   public static final Map<String, String> ALIASES = Map.of(
       "REDIS_URL", "store.redis.url",
       "PORT", "server.port",
-      "PARLEY_IDENTITY_SECRET", "webchat.identity_secret");
+      "PARLEY_IDENTITY_SECRET", "webchat.identity_secret",
+      "PARLEY_HOURS", "handoff.hours",
+      "PARLEY_TOKEN_SECRET", "agents.token_secret",
+      "PARLEY_DEMO_PASSWORD", "agents.demo_password");
 
   private static final String DEFAULTS_RESOURCE = "/io/parley/config/parley.yaml";
 
@@ -135,8 +138,23 @@ public final class ConfigLoader {
         s.seconds("bot.verification_ttl_seconds", 60, 86_400),
         verifier,
         s.seconds("bot.code_validity_seconds", 30, 3600));
+    String hours = s.string("handoff.hours", false).toLowerCase(Locale.ROOT);
+    if (!hours.equals("always") && !hours.equals("business")) {
+      throw s.invalid(s.get("handoff.hours"), "business or always");
+    }
+    HandoffConfig handoff = new HandoffConfig(
+        hours.equals("always"),
+        Path.of(s.string("handoff.teams_file", false)),
+        Path.of(s.string("handoff.holidays_file", false)),
+        s.seconds("handoff.sweep_interval_seconds", 1, 3600),
+        s.bool("handoff.auto_assign"));
+    AgentsConfig agents = new AgentsConfig(
+        Path.of(s.string("agents.accounts_file", false)),
+        s.string("agents.token_secret", true),
+        s.seconds("agents.token_ttl_seconds", 60, 30L * 86_400),
+        s.string("agents.demo_password", true));
     return new ParleyConfig(server, webchat, store, Path.of(s.string("intents.dir", false)),
-        cache.isEmpty() ? null : Path.of(cache), bot);
+        cache.isEmpty() ? null : Path.of(cache), bot, handoff, agents);
   }
 
   private static Object readDefaults() {
@@ -231,6 +249,15 @@ public final class ConfigLoader {
         throw invalid(s, "a whole number from " + min + " to " + max);
       }
       return v;
+    }
+
+    boolean bool(String key) {
+      Setting s = get(key);
+      String v = String.valueOf(s.value()).trim().toLowerCase(Locale.ROOT);
+      if (v.equals("true") || v.equals("false")) {
+        return Boolean.parseBoolean(v);
+      }
+      throw invalid(s, "true or false");
     }
 
     int integer(String key, int min, int max) {

@@ -19,4 +19,18 @@ public final class Addresses {
   public static String conversation(String conversationId) {
     return "parley.conversation." + conversationId;
   }
+
+  /** A team queue changed (a handoff queued, claimed or ended). Body: {@code {"team":"..."}}. */
+  public static final String HANDOFF_QUEUES = "parley.handoff.queues";
+
+  /** Alerts for supervisors: missed pick-up targets. Body: {@code {"type":"breach",...}}. */
+  public static final String SUPERVISOR_ALERTS = "parley.supervisor.alerts";
+
+  /** Open cases past their due time. Body: {@code {"type":"case_due","caseId":...}}. */
+  public static final String CASE_DUE = "parley.case.due";
+
+  /** Events for one agent's console sockets (a conversation assigned or released). */
+  public static String agent(String username) {
+    return "parley.agent." + username;
+  }
 }

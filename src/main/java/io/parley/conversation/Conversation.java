@@ -34,6 +34,11 @@ public record Conversation(
     String tokenHash) {
 
   public static final String AUTO_LOCALE = "auto";
+  /**
+   * The slot where the bot keeps the script of the customer's last typed message when the locale is
+   * {@code auto}, so button presses and short words both scripts share are answered in it.
+   */
+  public static final String LANGUAGE_SLOT = "lang";
 
   public Conversation {
     slots = slots == null ? Map.of() : Map.copyOf(slots);

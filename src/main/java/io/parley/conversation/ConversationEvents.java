@@ -10,6 +10,9 @@ public final class ConversationEvents {
   /** A frame for the customer's sockets that is not a transcript entry (handoff state, agent typing). */
   public static final String FRAME = "frame";
 
+  /** The customer is typing (for the agent's console; customer sockets ignore it). */
+  public static final String CUSTOMER_TYPING = "customer_typing";
+
   private ConversationEvents() {
   }
 
@@ -24,5 +27,10 @@ public final class ConversationEvents {
    */
   public static JsonObject frame(JsonObject customerFrame) {
     return new JsonObject().put(TYPE, FRAME).put(FRAME, customerFrame);
+  }
+
+  /** {@code {"type":"customer_typing"}}. */
+  public static JsonObject customerTyping() {
+    return new JsonObject().put(TYPE, CUSTOMER_TYPING);
   }
 }

@@ -41,6 +41,7 @@ public final class ConversationService {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
   private volatile Handoffs handoffs = Handoffs.NONE;
+  private final EventPublisher events;
 
   public ConversationService(Vertx vertx, ConversationStore store, Responder responder, Clock clock) {
     this(vertx, store, responder, clock, () -> true);
@@ -58,6 +59,12 @@ public final class ConversationService {
     this.responder = responder;
     this.clock = clock;
     this.turns = new TurnQueue(vertx);
+    this.events = new EventPublisher(vertx);
+  }
+
+  /** Where the service publishes its events (the handoff side publishes through it too). */
+  public EventPublisher events() {
+    return events;
   }
 
   /** Wires the handoff side in (done once at start-up, before traffic). */
@@ -195,6 +202,67 @@ public final class ConversationService {
     return result.future();
   }
 
+  /**
+   * Moves the conversation to {@code status} and appends {@code messages} in one write (the handoff
+   * side: claim, resolve), in this conversation's turn order and with the version check, deciding
+   * again on the fresh state when a bot turn or another instance got there first. After the write,
+   * {@code frame} (null: none) goes to the customer's sockets, then the entries. Fails with
+   * {@link ConversationNotFoundException} when the conversation has expired.
+   */
+  public Future<Conversation> changeStatus(String conversationId, ConversationStatus status,
+      List<OutboundMessage> messages, io.vertx.core.json.JsonObject frame) {
+    Promise<Conversation> result = Promise.promise();
+    turns.run(conversationId, () -> changeStatus(conversationId, status, messages, frame, 1).onComplete(result));
+    return result.future();
+  }
+
+  private Future<Conversation> changeStatus(String id, ConversationStatus status, List<OutboundMessage> messages,
+      io.vertx.core.json.JsonObject frame, int attempt) {
+    return store.load(id).compose(state -> {
+      if (state == null) {
+        return Future.failedFuture(new ConversationNotFoundException(id));
+      }
+      Instant now = clock.instant();
+      List<TranscriptEntry> entries = messages.stream().map(m -> m.toEntry(now)).toList();
+      return store.commit(id, state.version(), state.withStatus(status), entries).compose(committed -> {
+        if (committed.applied()) {
+          if (frame != null) {
+            events.publish(Addresses.conversation(id), ConversationEvents.frame(frame));
+          }
+          publishAll(id, committed.entries());
+          return Future.succeededFuture(committed.conversation());
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          return Future.failedFuture(new IllegalStateException("conversation kept changing under the status change"));
+        }
+        long pause = 1 + java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(Math.min(MAX_BACKOFF_MS, 1L << Math.min(attempt, 5)));
+        return Future.<Void>future(p -> vertx.setTimer(pause, t -> p.complete()))
+            .compose(x -> changeStatus(id, status, messages, frame, attempt + 1));
+      });
+    });
+  }
+
+  /** Publishes a frame for the customer's sockets (handoff state, agent typing) without storing anything. */
+  public void publishFrame(String conversationId, io.vertx.core.json.JsonObject frame) {
+    events.publish(Addresses.conversation(conversationId), ConversationEvents.frame(frame));
+  }
+
+  /** The current {@code handoff} frame of the conversation, or a null result (see {@link Handoffs#currentFrame}). */
+  public Future<io.vertx.core.json.JsonObject> currentHandoffFrame(String conversationId) {
+    return handoffs.currentFrame(conversationId);
+  }
+
+  /** Tells whoever follows the conversation (the agent's console) that the customer is typing. */
+  public void customerTyping(String conversationId) {
+    events.publish(Addresses.conversation(conversationId), ConversationEvents.customerTyping());
+  }
+
+  /** The conversation as stored, or a null result. */
+  public Future<Conversation> load(String conversationId) {
+    return store.load(conversationId);
+  }
+
   /** Stops taking messages and completes when the turns in flight are done or {@code grace} has passed. */
   public Future<Void> drain(Duration grace) {
     draining = true;
@@ -220,7 +288,7 @@ public final class ConversationService {
   }
 
   private void publish(String id, TranscriptEntry e) {
-    vertx.eventBus().publish(Addresses.conversation(id), ConversationEvents.entry(e));
+    events.publish(Addresses.conversation(id), ConversationEvents.entry(e));
   }
 
   private static List<TranscriptEntry> numbered(List<TranscriptEntry> entries) {

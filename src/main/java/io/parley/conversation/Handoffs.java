@@ -13,6 +13,15 @@ public interface Handoffs {
   /** Called once the turn that decided the handoff is stored; {@code conversation} is the stored state. */
   Future<Void> requested(Conversation conversation, HandoffRequest request);
 
+  /**
+   * The {@code handoff} frame that says where the conversation stands (queued with its position,
+   * assigned with the agent's name), or a null result when it is not waiting for or with a person.
+   * A resumed customer socket gets it after the replay (contracts §1).
+   */
+  default Future<io.vertx.core.json.JsonObject> currentFrame(String conversationId) {
+    return Future.succeededFuture(null);
+  }
+
   /** Until the handoff side is wired in: nothing is queued (the turn's state still records the request). */
   Handoffs NONE = (conversation, request) -> Future.succeededFuture();
 }

@@ -1,6 +1,22 @@
 package io.parley.http;
 
 import io.parley.bot.Bots;
+import io.parley.agent.AgentDirectory;
+import io.parley.agent.AgentPresence;
+import io.parley.agent.AgentRoutes;
+import io.parley.agent.AgentTokens;
+import io.parley.agent.LeastLoadedAssigner;
+import io.parley.agent.LoginThrottle;
+import io.parley.handoff.BusinessHours;
+import io.parley.handoff.DueTimeSweep;
+import io.parley.handoff.HandoffService;
+import io.parley.handoff.HandoffTexts;
+import io.parley.handoff.Teams;
+import io.parley.redis.RedisEventRelay;
+import io.parley.redis.RedisHandoffStore;
+import io.parley.store.HandoffStore;
+import io.parley.store.MemoryHandoffStore;
+import io.parley.bot.TextCatalog;
 import io.parley.channel.webchat.WebChatRoutes;
 import io.parley.config.ParleyConfig;
 import io.parley.config.StoreConfig;
@@ -54,30 +70,67 @@ public final class ParleyServer {
   private volatile boolean stopping;
   private int port;
 
-  private ParleyServer(Vertx vertx, ParleyConfig config, ParleyMetrics metrics) {
+  private final Clock clock;
+  private HandoffStore handoffStore;
+  private HandoffService handoffs;
+  private DueTimeSweep sweep;
+  private AgentRoutes agentRoutes;
+  private RedisEventRelay relay;
+  private ConversationStore rawStore;
+  private MemoryHandoffStore memoryHandoffs;
+
+  private ParleyServer(Vertx vertx, ParleyConfig config, ParleyMetrics metrics, Clock clock) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
+    this.clock = clock;
   }
 
   /** Starts Parley on {@code vertx}; the future completes when it listens (it may not be ready yet). */
   public static Future<ParleyServer> start(Vertx vertx, ParleyConfig config, ParleyMetrics metrics) {
-    ParleyServer s = new ParleyServer(vertx, config, metrics);
+    return start(vertx, config, metrics, Clock.systemUTC());
+  }
+
+  /**
+   * The same with the clock handoffs, business hours, pick-up targets and agent tokens read (tests
+   * pass a clock they move).
+   */
+  public static Future<ParleyServer> start(Vertx vertx, ParleyConfig config, ParleyMetrics metrics, Clock clock) {
+    ParleyServer s = new ParleyServer(vertx, config, metrics, clock);
     return s.startUp().map(s);
   }
 
   private Future<Void> startUp() {
-    store = new MeteredConversationStore(createStore(vertx, config.store()), metrics);
+    ConversationStore raw = createStore(vertx, config.store());
+    rawStore = raw;
+    store = new MeteredConversationStore(raw, metrics);
+    if (raw instanceof RedisConversationStore redis) {
+      handoffStore = new RedisHandoffStore(redis, Teams.IDS);
+    } else {
+      MemoryHandoffStore memory = new MemoryHandoffStore(clock, config.store().conversationTtl());
+      var mc = config.store().memory();
+      if (mc.snapshotFile() != null) {
+        memory.snapshot(vertx, mc.snapshotFile().resolveSibling(mc.snapshotFile().getFileName() + ".handoffs.json"),
+            mc.snapshotInterval());
+      }
+      memoryHandoffs = memory;
+      handoffStore = memory;
+    }
     readiness
         .add("server", () -> stopping ? "shutting down" : started ? null : "starting")
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
-        .add("model", () -> classifier != null ? null : modelProblem);
+        .add("model", () -> classifier != null ? null : modelProblem)
+        .add("relay", () -> relay == null || relay.subscribed() ? null : "event relay between instances not subscribed yet");
     return vertx.executeBlocking(() -> Bots.create(config, store, () -> classifier, complaintCategories(),
-            Clock.systemUTC(), this::recordMiss))
+            clock, this::recordMiss))
         .compose(responder -> {
           service = new ConversationService(vertx, store, responder, Clock.systemUTC(), () -> classifier != null);
-          return store.start();
+          return vertx.executeBlocking(this::handoffSide);
         })
+        .compose(v -> store.start())
+        .compose(v -> memoryHandoffs == null ? Future.succeededFuture() : memoryHandoffs.start())
+        .compose(v -> startRelay())
+        .onSuccess(v -> sweep.start())
         .compose(v -> deployHttp())
         .onSuccess(v -> loadModel())
         .onSuccess(v -> {
@@ -85,6 +138,84 @@ public final class ParleyServer {
           LOG.info("Parley listening on http://{}:{} (web chat at ws://localhost:{}{}), store: {}",
               config.server().host(), port, port, WebChatRoutes.PATH, store.describe());
         });
+  }
+
+  /**
+   * The handoff core and the agent console (blocking: reads teams, texts and accounts, and hashes the
+   * demo password).
+   */
+  private Void handoffSide() {
+    Teams teams = Teams.load(config.handoff().teamsFile(), config.handoff().holidaysFile());
+    BusinessHours hours = new BusinessHours(teams, config.handoff().alwaysOpen());
+    handoffs = new HandoffService(vertx, service, store, handoffStore, teams, hours,
+        new HandoffTexts(TextCatalog.load(config.intentsDir())), clock);
+    handoffs.metrics(metrics);
+    service.handoffs(handoffs);
+    sweep = new DueTimeSweep(vertx, handoffStore, store, metrics, clock, config.handoff().sweepInterval());
+    sweep.events(service.events());
+    sweep.shared(rawStore instanceof RedisConversationStore);
+    AgentDirectory directory = AgentDirectory.load(config.agents().accountsFile(), config.agents().demoPassword());
+    if (!config.agents().demoPassword().isEmpty()) {
+      LOG.warn("PARLEY_DEMO_PASSWORD is set: the demo accounts {} and {} exist; never do this in production",
+          AgentDirectory.DEMO_AGENT, AgentDirectory.DEMO_SUPERVISOR);
+    }
+    byte[] secret;
+    if (config.agents().tokenSecret().isEmpty()) {
+      secret = new byte[32];
+      new java.security.SecureRandom().nextBytes(secret);
+      LOG.warn("PARLEY_TOKEN_SECRET is not set: agent tokens are signed with a random secret made at start; "
+          + "they stop working at restart and on other instances");
+    } else {
+      secret = config.agents().tokenSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    AgentPresence presence = new AgentPresence();
+    metrics.agentSockets(presence::socketCount);
+    if (config.handoff().autoAssign()) {
+      handoffs.autoAssigner(new LeastLoadedAssigner(directory, presence, handoffStore));
+    }
+    agentRoutes = new AgentRoutes(vertx, directory, new AgentTokens(secret, config.agents().tokenTtl()),
+        new LoginThrottle(), presence, handoffs, metrics, clock);
+    LOG.info("handoff: {} agent accounts, hours {}, sweep every {} s, auto-assign {}", directory.all().size(),
+        config.handoff().alwaysOpen() ? "always open" : "from " + config.handoff().teamsFile(),
+        config.handoff().sweepInterval().toSeconds(), config.handoff().autoAssign() ? "on" : "off");
+    return null;
+  }
+
+  /**
+   * With Redis: relays events between instances (an agent on one, the customer on another). Started
+   * in the background once the store is connected; until then events stay local.
+   */
+  private Future<Void> startRelay() {
+    if (!(rawStore instanceof RedisConversationStore redis)) {
+      return Future.succeededFuture();
+    }
+    relay = new RedisEventRelay(vertx, redis);
+    service.events().relay(relay);
+    subscribeWhenConnected();
+    return Future.succeededFuture();
+  }
+
+  private void subscribeWhenConnected() {
+    if (stopping) {
+      return;
+    }
+    if (!store.ready()) {
+      vertx.setTimer(500, t -> subscribeWhenConnected());
+      return;
+    }
+    relay.start().onFailure(e -> {
+      LOG.warn("event relay between instances not started yet: {}", e.toString());
+      vertx.setTimer(2000, t -> subscribeWhenConnected());
+    });
+  }
+
+  /** The handoff core (tests reach the sweep and the store through it). */
+  public HandoffService handoffs() {
+    return handoffs;
+  }
+
+  public DueTimeSweep sweep() {
+    return sweep;
   }
 
   /** The complaint-category model, through a port (it loads with the intent model). */
@@ -164,6 +295,7 @@ public final class ParleyServer {
     OpsRoutes.mount(router, readiness, metrics);
     WebChatRoutes.mount(router, v, service, config.server(), config.webchat(), metrics);
     StaticRoutes.mount(router);
+    agentRoutes.mount(router);
     Failures.install(router);
     return router;
   }
@@ -206,7 +338,14 @@ public final class ParleyServer {
         .andThen(ar -> LOG.debug("listeners closed after {} ms", (System.nanoTime() - start) / 1_000_000))
         .eventually(() -> service == null ? Future.succeededFuture() : service.drain(config.server().shutdownGrace()))
         .andThen(ar -> LOG.debug("turns drained after {} ms", (System.nanoTime() - start) / 1_000_000))
-        .eventually(() -> store.close())
+        .eventually(() -> {
+          if (sweep != null) {
+            sweep.stop();
+          }
+          Future<Void> handoffsClosed = memoryHandoffs == null ? Future.succeededFuture() : memoryHandoffs.close();
+          return handoffsClosed.eventually(() -> relay == null ? store.close()
+              : relay.close().eventually(() -> store.close()));
+        })
         .onComplete(ar -> LOG.info("Parley stopped after {} ms", (System.nanoTime() - start) / 1_000_000));
   }
 }

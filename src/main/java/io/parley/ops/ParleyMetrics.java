@@ -81,4 +81,38 @@ public final class ParleyMetrics {
         .register(registry)
         .record(took);
   }
+
+  /** A handoff waited past its team's pick-up target (process 3.1.1). */
+  public void pickupBreach(String team) {
+    Counter.builder("parley_handoff_pickup_breaches").description("Handoffs not picked up within the team's target")
+        .tag("team", team).register(registry).increment();
+  }
+
+  /** An open case passed its due time. */
+  public void caseDueReminder(String kind) {
+    Counter.builder("parley_case_due_reminders").description("Reminders for open cases past their due time")
+        .tag("kind", kind).register(registry).increment();
+  }
+
+  public void handoffQueued(String team) {
+    Counter.builder("parley_handoffs_queued").description("Conversations handed to a team")
+        .tag("team", team).register(registry).increment();
+  }
+
+  /** Time from queued to picked up. */
+  public void pickupTime(String team, Duration waited) {
+    Timer.builder("parley_handoff_pickup_time").description("Time from handoff to an agent picking it up")
+        .tag("team", team).register(registry).record(waited);
+  }
+
+  public void agentLogin(boolean ok) {
+    Counter.builder("parley_agent_logins").description("Agent sign-in attempts")
+        .tag("outcome", ok ? "ok" : "refused").register(registry).increment();
+  }
+
+  /** Signed-in agent console sockets on this instance. */
+  public void agentSockets(java.util.function.Supplier<Number> count) {
+    Gauge.builder("parley_agent_sockets", count, s -> s.get().doubleValue())
+        .description("Open agent console sockets on this instance").strongReference(true).register(registry);
+  }
 }

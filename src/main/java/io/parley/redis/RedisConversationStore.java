@@ -94,6 +94,15 @@ public final class RedisConversationStore implements ConversationStore {
     return keys;
   }
 
+  /** A pub/sub connection of its own (the relay of events between instances). */
+  CompletionStage<io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String>> connectPubSub() {
+    return client.connectPubSubAsync(StringCodec.UTF8, uri);
+  }
+
+  long conversationTtlSeconds() {
+    return conversationTtlSeconds;
+  }
+
   /** Connects in the background: the returned future completes at once, {@link #ready()} tells when. */
   @Override
   public Future<Void> start() {
@@ -360,7 +369,7 @@ public final class RedisConversationStore implements ConversationStore {
   // --- plumbing ------------------------------------------------------------------------------------
 
   /** Runs one command on the shared connection; its result arrives on the caller's context. */
-  private <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
+  <T> Future<T> call(Function<RedisAsyncCommands<String, String>, CompletionStage<T>> command) {
     StatefulRedisConnection<String, String> c = connection;
     if (c == null || closed) {
       return Future.failedFuture(new StoreUnavailableException("Redis not connected (" + describe() + ")"));
@@ -375,7 +384,7 @@ public final class RedisConversationStore implements ConversationStore {
   }
 
   /** EVALSHA, falling back to EVAL (which also caches the script) when Redis does not know it yet. */
-  private Future<List<Object>> script(LuaScript script, String[] k, List<String> args) {
+  Future<List<Object>> script(LuaScript script, String[] k, List<String> args) {
     String[] a = args.toArray(String[]::new);
     Supplier<Future<List<Object>>> eval = () -> call(c -> c.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, k, a));
     return this.<List<Object>>call(c -> c.evalsha(script.sha1(), ScriptOutputType.MULTI, k, a))

@@ -15,7 +15,18 @@ package io.parley.redis;
  * {prefix}cases:{cases}:conv:{id} zset     case ids of a conversation by time kept
  * {prefix}cases:{cases}:cust:{ref} zset   case ids of a customer by time     kept
  * {prefix}cases:{cases}:open      zset     open case ids by due time          owner: removed when terminal
+ * {prefix}conv:{id}:audit         list     agent actions (JSON), oldest first TTL: conversation TTL
+ * {prefix}queue:{queue}:handoff:{id} string handoff record (JSON)           TTL: conversation TTL
+ * {prefix}queue:{queue}:team:{team}  zset  waiting conversation ids by time  owner: removed on claim / end
+ * {prefix}queue:{queue}:due       zset     waiting ids by pick-up due time    owner: removed on claim / end / breach
+ * {prefix}queue:{queue}:agent:{u} set      conversations assigned to agent u  TTL: conversation TTL; removed on end
+ * {prefix}once:sweep:{slot}       string   which instance runs a due-time sweep TTL: 2 sweep intervals
+ * {prefix}once:case-due:{id}:{ms} string   a case reminder was raised         TTL: 400 days
+ * {prefix}events                  channel  pub/sub: events relayed between instances (RedisEventRelay)
  * </pre>
+ *
+ * All handoff keys share the {@code {queue}} hash tag, so one script can move a conversation from a
+ * team's queue to an agent atomically.
  *
  * The {@code {id}} hash tag keeps one conversation's keys in one Redis Cluster slot, so one script
  * can touch them all; all case keys share the {@code {cases}} tag for the same reason.
@@ -74,5 +85,30 @@ public final class RedisKeys {
 
   public String openCases() {
     return prefix + "cases:{cases}:open";
+  }
+
+  public String audit(String conversationId) {
+    return conversation(conversationId) + ":audit";
+  }
+
+  public String handoff(String conversationId) {
+    return prefix + "queue:{queue}:handoff:" + conversationId;
+  }
+
+  public String teamQueue(String team) {
+    return prefix + "queue:{queue}:team:" + team;
+  }
+
+  public String pickupDue() {
+    return prefix + "queue:{queue}:due";
+  }
+
+  public String agentAssignments(String username) {
+    return prefix + "queue:{queue}:agent:" + username;
+  }
+
+  /** The pub/sub channel that relays events between instances. */
+  public String relayChannel() {
+    return prefix + "events";
   }
 }

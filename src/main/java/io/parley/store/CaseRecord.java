@@ -27,8 +27,13 @@ public record CaseRecord(
   /** The key in {@link #data()} naming the customer the case belongs to (indexed by the store). */
   public static final String CUSTOMER_REF = "customerRef";
 
-  /** Statuses after which a case is no longer open. */
-  public static final Set<String> TERMINAL = Set.of("resolved", "closed", "cancelled", "rejected");
+  /**
+   * Statuses after which a case is no longer open. A trade instruction's result (executed,
+   * partially_executed, rejected, cancelled) ends its T- record: what was not executed needs a new
+   * instruction.
+   */
+  public static final Set<String> TERMINAL = Set.of("resolved", "closed", "cancelled", "rejected", "executed",
+      "partially_executed");
 
   public CaseRecord {
     history = List.copyOf(history);

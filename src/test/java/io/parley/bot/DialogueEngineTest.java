@@ -35,7 +35,7 @@ import io.parley.nlu.entity.EntityExtractor;
 import io.parley.store.CaseKind;
 import io.parley.store.CaseRecord;
 import io.parley.store.MemoryConversationStore;
-import io.parley.testing.ManualClock;
+import io.parley.testing.MutableClock;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,7 +91,7 @@ class DialogueEngineTest {
 
   private static Vertx vertx;
   private static MemoryConversationStore store;
-  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T02:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T02:00:00Z"));
   private final List<String> missed = new ArrayList<>();
   private DialogueEngine engine;
   private long seq = 1;

@@ -55,7 +55,7 @@ class ScriptedConversationsTest {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    server = RunningServer.start(vertx, TestServers.memory());
+    server = RunningServer.start(vertx, io.parley.testing.HandoffTesting.alwaysOpen(TestServers.memory()));
   }
 
   @AfterAll

@@ -40,8 +40,31 @@ public final class RunningServer implements AutoCloseable {
 
   /** Starts a server without waiting for it to be ready. */
   public static RunningServer startUnready(Vertx vertx, ParleyConfig config) {
+    return startUnready(vertx, config, java.time.Clock.systemUTC());
+  }
+
+  /** Starts a server whose handoffs, hours and tokens follow {@code clock}, and waits until it is ready. */
+  public static RunningServer start(Vertx vertx, ParleyConfig config, java.time.Clock clock) {
+    RunningServer s = startUnready(vertx, config, clock);
+    long deadline = System.currentTimeMillis() + 180_000;
+    while (!s.server.readiness().ready() && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(25);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (!s.server.readiness().ready()) {
+      s.close();
+      throw new IllegalStateException("server not ready: " + s.server.readiness().problems());
+    }
+    return s;
+  }
+
+  private static RunningServer startUnready(Vertx vertx, ParleyConfig config, java.time.Clock clock) {
     ParleyMetrics metrics = ParleyMetrics.standalone();
-    return new RunningServer(await(ParleyServer.start(vertx, config, metrics)), metrics);
+    return new RunningServer(await(ParleyServer.start(vertx, config, metrics, clock)), metrics);
   }
 
   public int port() {

@@ -65,6 +65,9 @@ final class WebChatSession {
   private long lastActivity = System.nanoTime();
   private long pingTimer = -1;
   private Buffer assembling;
+  /** Typing is passed on to the agent at most once a second. */
+  private static final long TYPING_EVERY_NANOS = 1_000_000_000L;
+  private long lastTypingNanos = System.nanoTime() - TYPING_EVERY_NANOS;
   private boolean assemblingText;
 
   WebChatSession(Vertx vertx, ServerWebSocket ws, ConversationService service, WebChatConfig config,
@@ -198,7 +201,14 @@ final class WebChatSession {
       case "hello" -> onHello(frame);
       case "message" -> onMessage(frame, false);
       case "postback" -> onMessage(frame, true);
-      case "typing" -> badInRow = 0;
+      case "typing" -> {
+        badInRow = 0;
+        long now = System.nanoTime();
+        if (conversationId != null && now - lastTypingNanos > TYPING_EVERY_NANOS) {
+          lastTypingNanos = now;
+          service.customerTyping(conversationId);
+        }
+      }
       default -> refuse(ErrorCode.UNKNOWN_TYPE, "unknown type: " + t, null);
     }
   }
@@ -248,7 +258,7 @@ final class WebChatSession {
           return openNew(lang, customer);
         }
         welcome(c.id(), (String) token, c.seq(), c.locale());
-        return attach(c.id(), Math.min(after, c.seq()));
+        return attach(c.id(), Math.min(after, c.seq())).compose(v -> sendHandoffState(c.id()));
       }, e -> {
         if (e instanceof BadResumeTokenException) {
           send(Frames.error(ErrorCode.BAD_RESUME_TOKEN, "unknown or expired resumeToken; a new conversation starts", null));
@@ -320,6 +330,21 @@ final class WebChatSession {
     metrics.error(ErrorCode.BAD_IDENTITY.wire());
     send(Frames.error(ErrorCode.BAD_IDENTITY, "identity hash does not verify; the conversation stays anonymous", null));
     return null;
+  }
+
+  /** After a resume's replay: the current handoff frame, if a person has or will have the conversation. */
+  private Future<Void> sendHandoffState(String id) {
+    return service.currentHandoffFrame(id)
+        .map(frame -> {
+          if (frame != null) {
+            send(frame);
+          }
+          return (Void) null;
+        })
+        .otherwise(e -> {
+          LOG.warn("conv={} channel=webchat handoff state not sent on resume: {}", id, e.toString());
+          return null;
+        });
   }
 
   private Future<Void> openNew(String lang, String verifiedCustomer) {

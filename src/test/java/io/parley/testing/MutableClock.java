@@ -6,21 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-public final class ManualClock extends Clock {
+/** A clock tests set and move. */
+public final class MutableClock extends Clock {
 
   private volatile Instant now;
 
-  public ManualClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
-  }
-
-  public void advance(Duration d) {
-    now = now.plus(d);
   }
 
   public void set(Instant t) {
     now = t;
+  }
+
+  public void advance(Duration d) {
+    now = now.plus(d);
   }
 
   @Override
