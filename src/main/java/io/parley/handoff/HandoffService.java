@@ -335,7 +335,8 @@ public final class HandoffService implements Handoffs {
   public Future<TranscriptEntry> message(Actor actor, String conversationId, String text) {
     return assignedTo(actor, conversationId, false).compose(rec -> conversations.post(conversationId,
             List.of(new OutboundMessage(Author.AGENT, text, List.of(), null, actor.displayName())))
-        .compose(entries -> audit(actor, rec, "message", new JsonObject().put("text", text), clock.instant())
+        .compose(entries -> handoffs.touch(conversationId)
+            .compose(v -> audit(actor, rec, "message", new JsonObject().put("text", text), clock.instant()))
             .map(entries.get(0))));
   }
 

@@ -166,6 +166,19 @@ public final class RedisHandoffStore implements HandoffStore {
   }
 
   @Override
+  public Future<Void> touch(String conversationId) {
+    return handoff(conversationId).compose(r -> {
+      if (r == null) {
+        return Future.succeededFuture();
+      }
+      Future<Boolean> rec = redis.call(c -> c.expire(keys.handoff(conversationId), redis.conversationTtlSeconds()));
+      return r.agent() == null ? rec.mapEmpty()
+          : rec.compose(x -> redis.call(c -> c.expire(keys.agentAssignments(r.agent()), redis.conversationTtlSeconds())))
+              .mapEmpty();
+    });
+  }
+
+  @Override
   public Future<Void> audit(String conversationId, JsonObject action) {
     String key = keys.audit(conversationId);
     return redis.call(c -> c.rpush(key, action.encode()))

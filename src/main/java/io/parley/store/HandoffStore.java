@@ -48,6 +48,9 @@ public interface HandoffStore {
   /** Marks the pick-up breach of a waiting handoff; true only the first time (across instances). */
   Future<Boolean> markBreached(String conversationId);
 
+  /** Restarts the expiry of the conversation's handoff (and its agent's assignments) from now. */
+  Future<Void> touch(String conversationId);
+
   /** Appends one agent action to the conversation's audit trail. */
   Future<Void> audit(String conversationId, JsonObject action);
 

@@ -197,6 +197,15 @@ public final class MemoryHandoffStore implements HandoffStore {
   }
 
   @Override
+  public synchronized Future<Void> touch(String conversationId) {
+    HandoffRecord r = live(conversationId);
+    if (r != null) {
+      put(r);
+    }
+    return Future.succeededFuture();
+  }
+
+  @Override
   public synchronized Future<Void> audit(String conversationId, JsonObject action) {
     audit.computeIfAbsent(conversationId, k -> new ArrayList<>()).add(action.copy());
     dirty = true;

@@ -93,6 +93,10 @@ class HandoffEndToEndTest {
         List<JsonObject> afterCustomer = customer.drain(Duration.ofMillis(800));
         assertTrue(afterCustomer.stream().noneMatch(Frames.message("bot")), "bot spoke: " + afterCustomer);
 
+        console.send(new JsonObject().put("type", "typing").put("conversationId", conversationId));
+        JsonObject agentTyping = Frames.until(customer, f -> "typing".equals(f.getString("type")));
+        assertEquals("agent", agentTyping.getString("from"));
+
         AgentClient.Response sent = agent.post("/api/v1/agent/conversations/" + conversationId + "/messages",
             new JsonObject().put("text", "您好，我来帮您看看。"));
         assertEquals(200, sent.status(), sent.body());

@@ -91,6 +91,9 @@ public abstract class HandoffStoreContract {
     assertEquals(w.conversationId(), await(s.end(w.conversationId(), null)).conversationId());
     assertTrue(await(s.waiting("complaints")).isEmpty());
     assertTrue(await(s.enqueue(w)), "after the end a new handoff may start");
+    await(s.touch(w.conversationId()));
+    await(s.touch("no-such-conversation"));
+    assertEquals(w, await(s.handoff(w.conversationId())));
   }
 
   @Test
