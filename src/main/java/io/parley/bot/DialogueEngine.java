@@ -98,7 +98,7 @@ public final class DialogueEngine implements Responder {
   @Override
   public List<OutboundMessage> greet(Conversation conversation) {
     Language lang = replyLanguage(conversation, null);
-    return List.of(OutboundMessage.bot(texts.text("greeting", lang), menu(lang), null));
+    return List.of(OutboundMessage.bot(texts.text("greeting", lang), menu(lang), "greeting"));
   }
 
   /** The turn being decided: the state so far, the replies so far, a handoff if any. */
@@ -152,7 +152,8 @@ public final class DialogueEngine implements Responder {
     Flow active = activeFlow(conversation);
     if (active != null && (CANCEL.equals(payload) || payload == null && vocabulary.isCancel(entry.text()))) {
       d.state = endFlow(d.state);
-      d.replies.add(OutboundMessage.bot(texts.text("flow.cancelled", r.lang()), menu(r.lang()), active.id()));
+      d.replies.add(OutboundMessage.bot(texts.text("flow.cancelled", r.lang()), menu(r.lang()),
+          active.intent(flowSlots(conversation))));
       return Future.succeededFuture(d.turn());
     }
     if (active != null) {
@@ -406,8 +407,9 @@ public final class DialogueEngine implements Responder {
   private Future<Void> progress(Draft d, Reading r) {
     String customer = verifiedCustomer(d.state, r.now());
     Language lang = r.lang();
-    return desk.openCasesOf(d.state, customer).compose(open -> {
-      if (customer == null && open.isEmpty()) {
+    return desk.casesOf(d.state, customer).compose(all -> {
+      List<CaseRecord> open = all.stream().filter(CaseRecord::open).toList();
+      if (customer == null && all.isEmpty()) {
         return startFlow(d, r, VerificationFlow.ID, Map.of(VerificationFlow.THEN, "progress_query"));
       }
       StringBuilder text = new StringBuilder();

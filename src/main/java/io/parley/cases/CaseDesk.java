@@ -62,6 +62,11 @@ public final class CaseDesk {
    * {@code verifiedCustomer} is set, every case of that customer; soonest due first.
    */
   public Future<List<CaseRecord>> openCasesOf(Conversation c, String verifiedCustomer) {
+    return casesOf(c, verifiedCustomer).map(all -> all.stream().filter(CaseRecord::open).toList());
+  }
+
+  /** Like {@link #openCasesOf}, closed cases included. */
+  public Future<List<CaseRecord>> casesOf(Conversation c, String verifiedCustomer) {
     Future<List<CaseRecord>> mine = store.casesOfConversation(c.id());
     Future<List<CaseRecord>> theirs = verifiedCustomer == null ? Future.succeededFuture(List.of())
         : store.casesOfCustomer(verifiedCustomer);
@@ -69,7 +74,7 @@ public final class CaseDesk {
       Map<String, CaseRecord> byId = new LinkedHashMap<>();
       mine.result().forEach(r -> byId.put(r.id(), r));
       theirs.result().forEach(r -> byId.put(r.id(), r));
-      List<CaseRecord> open = new ArrayList<>(byId.values().stream().filter(CaseRecord::open).toList());
+      List<CaseRecord> open = new ArrayList<>(byId.values());
       open.sort(Comparator.comparing(CaseRecord::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(CaseRecord::id));
       return open;

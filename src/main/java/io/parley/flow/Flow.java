@@ -20,6 +20,14 @@ public interface Flow {
   /** A later message while the flow is active. */
   Future<FlowStep> next(FlowTurn turn);
 
+  /**
+   * The intent id (spec/intents.md) its messages carry: the flow's id when that is an intent,
+   * otherwise the intent the flow serves.
+   */
+  default String intent(java.util.Map<String, String> slots) {
+    return id();
+  }
+
   /** The flow's pending question again, after the engine answered something else in between. */
   OutboundMessage prompt(FlowTurn turn);
 }

@@ -20,6 +20,9 @@ public final class FollowUpFlow implements Flow {
   /** The slot the engine fills with the question that was not understood, when there is one. */
   public static final String QUESTION = "question";
 
+  /** A follow-up is a request for a person's answer later: {@code agent_request} in the taxonomy. */
+  private static final String INTENT = "agent_request";
+
   private final CaseDesk desk;
 
   public FollowUpFlow(CaseDesk desk) {
@@ -29,6 +32,11 @@ public final class FollowUpFlow implements Flow {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public String intent(Map<String, String> slots) {
+    return INTENT;
   }
 
   @Override
@@ -47,7 +55,7 @@ public final class FollowUpFlow implements Flow {
 
   @Override
   public OutboundMessage prompt(FlowTurn t) {
-    return t.bot(ID, t.say("follow_up.ask_question"), List.of(t.button("flow.button.cancel", "cancel")));
+    return t.bot(INTENT, t.say("follow_up.ask_question"), List.of(t.button("flow.button.cancel", "cancel")));
   }
 
   private Future<FlowStep> open(FlowTurn t, String question) {
@@ -57,7 +65,7 @@ public final class FollowUpFlow implements Flow {
         .put("language", t.lang().tag())
         .put("channel", t.conversation().channel());
     return desk.open(t.conversation(), CaseKind.FOLLOW_UP, t.entry().seq(), t.now(), policy.followUpDue(t.now()), data)
-        .map(rec -> FlowStep.done(t.bot(ID, t.say("follow_up.opened", Map.of("case", rec.id(),
+        .map(rec -> FlowStep.done(t.bot(INTENT, t.say("follow_up.opened", Map.of("case", rec.id(),
             "due", DueTimes.format(t.texts(), t.lang(), policy.calendar().zone(), rec.dueAt()))), List.of())));
   }
 }

@@ -38,6 +38,12 @@ public final class VerificationFlow implements Flow {
     return ID;
   }
 
+  /** Its messages carry the intent that needs the verification (order_status, progress_query ...). */
+  @Override
+  public String intent(Map<String, String> slots) {
+    return slots.getOrDefault(THEN, "progress_query");
+  }
+
   @Override
   public Future<FlowStep> start(FlowTurn t) {
     Map<String, String> slots = new HashMap<>();
@@ -45,7 +51,7 @@ public final class VerificationFlow implements Flow {
     if (t.slots().get(THEN) != null) {
       slots.put(THEN, t.slots().get(THEN));
     }
-    return Future.succeededFuture(FlowStep.ask(slots, t.bot(ID, t.say("verify.why") + "\n" + t.say("verify.ask_number"),
+    return Future.succeededFuture(FlowStep.ask(slots, t.bot(intent(t.slots()), t.say("verify.why") + "\n" + t.say("verify.ask_number"),
         List.of(t.button("flow.button.cancel", "cancel")))));
   }
 
@@ -55,7 +61,7 @@ public final class VerificationFlow implements Flow {
     String digits = digits(t.text());
     if (NUMBER.equals(slots.get(STEP))) {
       if (digits == null || !verifier.plausible(digits)) {
-        return Future.succeededFuture(FlowStep.ask(slots, t.bot(ID, t.say("verify.bad_number"), cancel(t))));
+        return Future.succeededFuture(FlowStep.ask(slots, t.bot(intent(t.slots()), t.say("verify.bad_number"), cancel(t))));
       }
       IdentityVerifier.Challenge ch = verifier.challenge(t.conversation(), digits, t.lang(), t.now());
       slots.putAll(ch.state());
@@ -63,33 +69,33 @@ public final class VerificationFlow implements Flow {
       slots.put(STEP, CODE);
       slots.put(TRIES, "0");
       List<OutboundMessage> out = new ArrayList<>(ch.deliveries());
-      out.add(t.bot(ID, t.say("verify.ask_code"), cancel(t)));
+      out.add(t.bot(intent(t.slots()), t.say("verify.ask_code"), cancel(t)));
       return Future.succeededFuture(FlowStep.ask(slots, out.toArray(OutboundMessage[]::new)));
     }
     IdentityVerifier.Result r = verifier.check(t.conversation(), slots, digits, t.now());
     switch (r) {
       case OK:
         return Future.succeededFuture(FlowStep.verified(slots.get(CUSTOMER), slots.get(THEN),
-            t.bot(ID, t.say("verify.ok"), List.of())));
+            t.bot(intent(t.slots()), t.say("verify.ok"), List.of())));
       case EXPIRED:
         slots.put(STEP, NUMBER);
-        return Future.succeededFuture(FlowStep.ask(slots, t.bot(ID, t.say("verify.expired") + "\n" + t.say("verify.ask_number"),
+        return Future.succeededFuture(FlowStep.ask(slots, t.bot(intent(t.slots()), t.say("verify.expired") + "\n" + t.say("verify.ask_number"),
             cancel(t))));
       default:
         int tries = Integer.parseInt(slots.getOrDefault(TRIES, "0")) + 1;
         if (tries >= MAX_TRIES) {
-          return Future.succeededFuture(FlowStep.done(t.bot(ID, t.say("verify.failed"),
+          return Future.succeededFuture(FlowStep.done(t.bot(intent(t.slots()), t.say("verify.failed"),
               List.of(t.button("label.agent_request", "agent_request")))));
         }
         slots.put(TRIES, String.valueOf(tries));
-        return Future.succeededFuture(FlowStep.ask(slots, t.bot(ID, t.say("verify.wrong_code"), cancel(t))));
+        return Future.succeededFuture(FlowStep.ask(slots, t.bot(intent(t.slots()), t.say("verify.wrong_code"), cancel(t))));
     }
   }
 
   @Override
   public OutboundMessage prompt(FlowTurn t) {
     String key = CODE.equals(t.slots().get(STEP)) ? "verify.ask_code" : "verify.ask_number";
-    return t.bot(ID, t.say(key), cancel(t));
+    return t.bot(intent(t.slots()), t.say(key), cancel(t));
   }
 
   private static List<io.parley.conversation.QuickReply> cancel(FlowTurn t) {

@@ -401,7 +401,7 @@ public final class HandoffService implements Handoffs {
             return Future.failedFuture(HandoffException.conflict("not_assigned", "the handoff changed; reload"));
           }
           Language lang = lang(rec.locale());
-          OutboundMessage back = OutboundMessage.bot(texts.text("handoff.back_to_bot", lang, Map.of()), List.of(), null);
+          OutboundMessage back = OutboundMessage.bot(texts.text("handoff.back_to_bot", lang, Map.of()), List.of(), "greeting");
           JsonObject frame = new JsonObject().put("type", "handoff").put("status", "ended").put("team", rec.team());
           LOG.info("conv={} resolved by agent={} disposition={}", conversationId, actor.username(), disposition);
           return conversations.changeStatus(conversationId, ConversationStatus.BOT, List.of(back), frame)

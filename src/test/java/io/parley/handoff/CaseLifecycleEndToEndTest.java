@@ -64,6 +64,10 @@ class CaseLifecycleEndToEndTest {
       assertTrue(reminders.isEmpty(), "not due yet: " + reminders);
       clock.advance(Duration.ofHours(4).plusMinutes(1));
       Await.await(server.server().sweep().sweep());
+      long deadline = System.currentTimeMillis() + 5000;
+      while (reminders.isEmpty() && System.currentTimeMillis() < deadline) {
+        Thread.onSpinWait();
+      }
       assertEquals(List.of(caseId), reminders.stream().map(r -> r.getString("caseId")).toList());
 
       AgentClient agent = AgentClient.login(server.port(), "demo-agent", HandoffTesting.DEMO_PASSWORD);
