@@ -131,20 +131,7 @@ final class AgentSocket {
   }
 
   static JsonObject messageFrame(String conversationId, TranscriptEntry e) {
-    JsonObject f = new JsonObject().put("type", "message").put("conversationId", conversationId).put("seq", e.seq())
-        .put("from", e.from().wire()).put("text", e.text()).put("ts", e.ts().toString());
-    if (!e.quickReplies().isEmpty()) {
-      JsonArray qr = new JsonArray();
-      e.quickReplies().forEach(q -> qr.add(q.toJson()));
-      f.put("quickReplies", qr);
-    }
-    if (e.intent() != null) {
-      f.put("intent", e.intent());
-    }
-    if (e.agentName() != null) {
-      f.put("agentName", e.agentName());
-    }
-    return f;
+    return e.toMessageFrame().put("conversationId", conversationId);
   }
 
   private void onText(String text) {

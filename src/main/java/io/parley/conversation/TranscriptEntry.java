@@ -84,4 +84,25 @@ public record TranscriptEntry(
       j.put(key, value);
     }
   }
+
+  /**
+   * The entry as the web chat's {@code message} frame (contracts §1): seq, from, text, ts, and
+   * quickReplies, intent, agentName when set. The agent socket sends the same with conversationId.
+   */
+  public JsonObject toMessageFrame() {
+    JsonObject f = new JsonObject().put("type", "message").put("seq", seq)
+        .put("from", from.wire()).put("text", text).put("ts", ts.toString());
+    if (!quickReplies.isEmpty()) {
+      JsonArray qr = new JsonArray();
+      quickReplies.forEach(q -> qr.add(q.toJson()));
+      f.put("quickReplies", qr);
+    }
+    if (intent != null) {
+      f.put("intent", intent);
+    }
+    if (agentName != null) {
+      f.put("agentName", agentName);
+    }
+    return f;
+  }
 }

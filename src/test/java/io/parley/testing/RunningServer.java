@@ -21,21 +21,7 @@ public final class RunningServer implements AutoCloseable {
 
   /** Starts a server and waits until it is ready (the first start in a test run trains the model). */
   public static RunningServer start(Vertx vertx, ParleyConfig config) {
-    RunningServer s = startUnready(vertx, config);
-    long deadline = System.currentTimeMillis() + 180_000;
-    while (!s.server.readiness().ready() && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    if (!s.server.readiness().ready()) {
-      s.close();
-      throw new IllegalStateException("server not ready: " + s.server.readiness().problems());
-    }
-    return s;
+    return start(vertx, config, java.time.Clock.systemUTC());
   }
 
   /** Starts a server without waiting for it to be ready. */

@@ -21,20 +21,7 @@ final class Frames {
 
   /** A transcript entry as a {@code message} frame. */
   static JsonObject message(TranscriptEntry e) {
-    JsonObject f = new JsonObject().put("type", "message").put("seq", e.seq()).put("from", e.from().wire())
-        .put("text", e.text()).put("ts", e.ts().toString());
-    if (!e.quickReplies().isEmpty()) {
-      JsonArray qr = new JsonArray();
-      e.quickReplies().forEach(q -> qr.add(q.toJson()));
-      f.put("quickReplies", qr);
-    }
-    if (e.intent() != null) {
-      f.put("intent", e.intent());
-    }
-    if (e.agentName() != null) {
-      f.put("agentName", e.agentName());
-    }
-    return f;
+    return e.toMessageFrame();
   }
 
   static JsonObject error(ErrorCode code, String message, String clientMsgId) {
