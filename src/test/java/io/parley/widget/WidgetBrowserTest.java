@@ -69,7 +69,7 @@ class WidgetBrowserTest {
   static void startAll() {
     vertx = Vertx.vertx();
     browser = Browser.start();
-    ParleyConfig cfg = TestServers.memory();
+    ParleyConfig cfg = io.parley.testing.HandoffTesting.alwaysOpen(TestServers.memory());
     server = RunningServer.start(vertx, cfg.withWebChat(cfg.webchat().withIdentitySecret(SECRET)));
     base = "http://127.0.0.1:" + server.port();
   }
@@ -542,6 +542,27 @@ class WidgetBrowserTest {
     browser.screenshot("10-handoff-ended");
     List<Long> seqs = page.seqs();
     assertEquals(new ArrayList<>(new HashSet<>(seqs)).size(), seqs.size(), "handoff frames are not transcript entries");
+  }
+
+  @Test
+  void aRealHandoffShowsTheQueueTheAgentAndTheAssistantComingBack() {
+    page.open(base + "/?locale=en");
+    page.openPanel();
+    page.waitForCount("bot", 1);
+    String id = page.conversationId();
+    page.type("I want to talk to a person");
+    page.waitFor("the queue position", () -> page.status().contains("position"));
+    io.parley.testing.AgentClient agent = io.parley.testing.AgentClient.login(server.port(), "demo-agent",
+        io.parley.testing.HandoffTesting.DEMO_PASSWORD);
+    assertEquals(200, agent.post("/api/v1/agent/conversations/" + id + "/claim", null).status());
+    page.waitFor("the agent's name", () -> page.status().contains("Demo Agent"));
+    assertEquals(200, agent.post("/api/v1/agent/conversations/" + id + "/messages",
+        new JsonObject().put("text", "Hello, I'm here to help.")).status());
+    page.waitForCount("agent", 1);
+    browser.screenshot("12-real-handoff-with-agent");
+    assertEquals(200, agent.post("/api/v1/agent/conversations/" + id + "/resolve", new JsonObject()).status());
+    page.waitFor("the assistant to be back", () -> page.status().contains("assistant is back"));
+    assertContiguous(page.seqs(), page.messages().size());
   }
 
   @Test
