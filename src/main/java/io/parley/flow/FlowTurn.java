@@ -61,6 +61,17 @@ public record FlowTurn(Conversation conversation, TranscriptEntry entry, Languag
     return "deny".equals(intent());
   }
 
+  /**
+   * Whether the typed message is another topic the engine recognised (an FAQ, say) rather than an
+   * answer to the flow's question: not a button, not out of scope, not yes or no, not the flow's own
+   * intent.
+   */
+  public boolean isAnotherTopic(String flowIntent) {
+    String i = intent();
+    return payload() == null && i != null && classification != null && !classification.outOfScope()
+        && !i.equals(flowIntent) && !i.equals("affirm") && !i.equals("deny");
+  }
+
   /** A text of the catalog in the reply language. */
   public String say(String key, Map<String, String> values) {
     return texts.text(key, lang, values);

@@ -50,6 +50,9 @@ public final class InfoUpdateFlow implements Flow {
     Map<String, String> slots = new HashMap<>(t.slots());
     if ("field".equals(slots.get(STEP))) {
       String field = fieldOf(t);
+      if (field == null && t.isAnotherTopic(ID)) {
+        return Future.succeededFuture(FlowStep.aside());
+      }
       if (field == null) {
         return Future.succeededFuture(FlowStep.ask(slots, ask(t, slots)));
       }

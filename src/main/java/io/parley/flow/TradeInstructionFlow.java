@@ -73,7 +73,7 @@ public final class TradeInstructionFlow implements Flow {
       }
     }
     if (!changed) {
-      if (isAside(t)) {
+      if (t.isAnotherTopic(ID)) {
         return Future.succeededFuture(FlowStep.aside());
       }
       return Future.succeededFuture(askNext(t, slots, "trade.not_understood"));
@@ -84,13 +84,6 @@ public final class TradeInstructionFlow implements Flow {
   @Override
   public OutboundMessage prompt(FlowTurn t) {
     return question(t, new HashMap<>(t.slots()), null);
-  }
-
-  /** A message that fills nothing and that the engine recognised as another topic. */
-  private static boolean isAside(FlowTurn t) {
-    String intent = t.intent();
-    return t.payload() == null && intent != null && t.classification() != null
-        && !t.classification().outOfScope() && !intent.equals(ID) && !intent.equals("affirm") && !intent.equals("deny");
   }
 
   private FlowStep askNext(FlowTurn t, Map<String, String> slots, String preface) {

@@ -59,6 +59,9 @@ public final class VerificationFlow implements Flow {
   public Future<FlowStep> next(FlowTurn t) {
     Map<String, String> slots = new HashMap<>(t.slots());
     String digits = digits(t.text());
+    if (digits == null && t.isAnotherTopic(intent(slots))) {
+      return Future.succeededFuture(FlowStep.aside());
+    }
     if (NUMBER.equals(slots.get(STEP))) {
       if (digits == null || !verifier.plausible(digits)) {
         return Future.succeededFuture(FlowStep.ask(slots, t.bot(intent(t.slots()), t.say("verify.bad_number"), cancel(t))));

@@ -342,6 +342,15 @@ class DialogueEngineTest {
   }
 
   @Test
+  void aQuestionDuringVerificationIsAnsweredAndTheNumberAskedAgain() {
+    Chat chat = new Chat(conversation("en")).say("my order").say("fees?");
+    assertEquals(KB.answer("faq_fees").orElseThrow().text(Language.EN), chat.reply(0).text());
+    assertTrue(chat.reply(1).text().endsWith(TEXTS.text("verify.ask_number", Language.EN)), chat.reply(1).text());
+    assertEquals("order_status", chat.reply(1).intent());
+    assertEquals(VerificationFlow.ID, chat.state.flow());
+  }
+
+  @Test
   void aLanguageSwitchFixesTheReplyLanguage() {
     Chat chat = new Chat(conversation("auto")).say("English please");
     assertEquals("en", chat.state.locale());
