@@ -82,6 +82,7 @@ class DialogueEngineTest {
     known("my order", "order_status");
     known("progress?", "progress_query");
     known("agent please", "agent_request");
+    known("I need to change my phone number", "info_update");
     known("app froze when I sold 00700 this morning", "trade_problem");
     RESULTS.put("costs?", new Classification("faq_fees", 0.45, List.of("faq_fees", "faq_margin"), List.of()));
   }
@@ -348,6 +349,24 @@ class DialogueEngineTest {
     assertTrue(chat.reply(1).text().endsWith(TEXTS.text("verify.ask_number", Language.EN)), chat.reply(1).text());
     assertEquals("order_status", chat.reply(1).intent());
     assertEquals(VerificationFlow.ID, chat.state.flow());
+  }
+
+  @Test
+  void aVerifiedCustomerChangesAPhoneNumberThroughAUpdateCase() {
+    Conversation signedIn = await(store.create(Conversation.open(ResumeTokens.newId(), "webchat", "en", "88001234",
+        true, clock.instant(), "x"), List.of()));
+    Chat chat = new Chat(signedIn).say("I need to change my phone number");
+    assertEquals(TEXTS.text("info_update.ask_phone", Language.EN), chat.text(), "the detail was named");
+    chat.say("it's 1380013");
+    assertEquals(TEXTS.text("info_update.invalid_phone", Language.EN), chat.text());
+    chat.say("13800138000");
+    Matcher m = CASE.matcher(chat.text());
+    assertTrue(m.find(), chat.text());
+    CaseRecord rec = await(store.loadCase(m.group()));
+    assertEquals(CaseKind.INFO_UPDATE, rec.kind());
+    assertEquals("13800138000", rec.data().getString("newValue"));
+    assertEquals("88001234", rec.data().getString(CaseRecord.CUSTOMER_REF));
+    assertNull(chat.state.flow());
   }
 
   @Test
