@@ -159,6 +159,11 @@ public final class DialogueEngine implements Responder {
     if (active != null) {
       return active.next(flowTurn(conversation, r)).compose(step -> apply(d, r, active, step)).map(x -> d.turn());
     }
+    if (CANCEL.equals(payload)) {
+      // a Cancel button of a flow that is already over: nothing to cancel
+      d.replies.add(OutboundMessage.bot(texts.text("reply.affirm_idle", r.lang()), menu(r.lang()), "deny"));
+      return Future.succeededFuture(d.turn());
+    }
     return route(d, r, r.intent()).map(x -> d.turn());
   }
 
