@@ -1,0 +1,64 @@
+// The queue of the agent's teams: the latest snapshot per team (from `queue` frames), merged and
+// shown highest priority first, then the longest wait.
+
+import { el, button, clear, relativeTime } from './dom.js';
+
+export class Queue {
+  constructor(listEl, countEl) {
+    this.list = listEl;
+    this.count = countEl;
+    this.byTeam = new Map();
+  }
+
+  /** A `queue` frame: {team, items}. */
+  setTeam(team, items) {
+    this.byTeam.set(team, Array.isArray(items) ? items : []);
+  }
+
+  /** GET /api/v1/agent/queue: every team's items at once. */
+  setAll(items) {
+    this.byTeam.clear();
+    for (const it of items || []) {
+      if (!this.byTeam.has(it.team)) this.byTeam.set(it.team, []);
+      this.byTeam.get(it.team).push(it);
+    }
+  }
+
+  items() {
+    const all = [...this.byTeam.values()].flat();
+    return all.sort((a, b) => (b.priority || 0) - (a.priority || 0)
+      || Date.parse(a.waitingSince) - Date.parse(b.waitingSince));
+  }
+
+  /** Renders the list; onClaim(conversationId, button) claims one. */
+  render(t, locale, onClaim) {
+    const items = this.items();
+    this.count.textContent = String(items.length);
+    clear(this.list);
+    if (!items.length) {
+      this.list.append(el('li', 'empty', t.queueEmpty));
+      return;
+    }
+    for (const it of items) {
+      const li = el('li', 'card queue-item', null, { 'data-conversation-id': it.conversationId });
+      const head = el('div', 'card-head');
+      const prio = el('span', 'prio p' + Math.min(40, Math.max(10, Math.round((it.priority || 10) / 10) * 10)),
+        String(it.priority ?? ''), { title: t.priority });
+      prio.setAttribute('aria-label', t.priority + ' ' + (it.priority ?? ''));
+      head.append(prio, el('span', 'team', t.teams[it.team] || it.team), relativeTime(it.waitingSince, locale));
+      const dl = el('dl', 'facts');
+      add(dl, t.intent, it.intent);
+      add(dl, t.summary, it.summary);
+      add(dl, t.caseId, it.caseId);
+      const claim = button(t.claim, 'primary claim', { 'aria-label': t.claim + ' ' + (it.summary || it.conversationId) });
+      claim.addEventListener('click', () => onClaim(it.conversationId, claim));
+      li.append(head, dl, claim);
+      this.list.append(li);
+    }
+  }
+}
+
+function add(dl, term, value) {
+  if (value == null || value === '') return;
+  dl.append(el('dt', null, term), el('dd', null, value));
+}
