@@ -1,11 +1,16 @@
 // Open cases of the agent's teams (GET /api/v1/agent/cases?status=open), each with a resolution
 // form.
 
-import { el, field, clear, relativeTime } from './dom.js';
+import { el, field, clear, relativeTime, plain } from './dom.js';
 import { errorText } from './i18n.js';
+
+const MAX_FACTS = 4;
 
 /** Renders cases into listEl; onResolved(caseId) runs after a case is resolved. */
 export function renderCases(listEl, cases, t, locale, api, onResolved) {
+  // a refresh keeps what the agent was typing, and where
+  const drafts = new Map([...listEl.querySelectorAll('.case-resolve input')].map((i) => [i.id, i.value]));
+  const focused = listEl.contains(document.activeElement) ? document.activeElement.id : null;
   clear(listEl);
   if (!cases.length) {
     listEl.append(el('li', 'empty', t.casesEmpty));
@@ -23,14 +28,19 @@ export function renderCases(listEl, cases, t, locale, api, onResolved) {
       if (Date.parse(c.dueAt) < Date.now()) due.classList.add('overdue');
       li.append(due);
     }
-    const summary = c.data && (c.data.summary || c.data.question || c.data.description);
-    if (summary) li.append(el('p', 'summary', typeof summary === 'string' ? summary : JSON.stringify(summary)));
+    const data = Object.entries(c.data || {}).slice(0, MAX_FACTS);
+    if (data.length) {
+      const dl = el('dl', 'facts');
+      for (const [k, v] of data) dl.append(el('dt', null, k), el('dd', null, plain(v)));
+      li.append(dl);
+    }
     const form = el('form', 'case-resolve');
     const input = el('input', null, null, { required: '', maxlength: '2000', autocomplete: 'off' });
     const submit = el('button', 'primary', t.resolveCase, { 'aria-label': t.resolveCase + ' ' + c.id });
     submit.type = 'submit';
     const out = el('p', 'error', null, { role: 'alert' });
     form.append(field(t.resolution, input, 'res-' + c.id), submit, out);
+    input.value = drafts.get(input.id) || '';
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const text = input.value.trim();
@@ -47,4 +57,5 @@ export function renderCases(listEl, cases, t, locale, api, onResolved) {
     li.append(form);
     listEl.append(li);
   }
+  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
 }

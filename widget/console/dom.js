@@ -91,9 +91,10 @@ export function clockTime(iso, locale) {
 export function duration(seconds, locale) {
   const s = Math.max(0, Math.round(Number(seconds) || 0));
   const unit = (n, u) => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
+  const two = (a, ua, b, ub) => unit(a, ua) + (b ? ' ' + unit(b, ub) : '');
   if (s < 60) return unit(s, 'second');
-  if (s < 3600) return unit(Math.floor(s / 60), 'minute') + ' ' + unit(s % 60, 'second');
-  return unit(Math.floor(s / 3600), 'hour') + ' ' + unit(Math.floor((s % 3600) / 60), 'minute');
+  if (s < 3600) return two(Math.floor(s / 60), 'minute', s % 60, 'second');
+  return two(Math.floor(s / 3600), 'hour', Math.floor((s % 3600) / 60), 'minute');
 }
 
 /** Any JSON value as short text: strings as they are, the rest as JSON. */

@@ -16,6 +16,7 @@ const MINE_KEY = 'parley-console:mine';
 const LOCALE_KEY = 'parley-console:locale';
 const TIMES_EVERY_MS = 15000;
 const STATS_EVERY_MS = 15000;
+const CASES_EVERY_MS = 60000;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -165,6 +166,7 @@ function enterApp() {
     timers.push(setInterval(refreshStats, STATS_EVERY_MS));
   }
   timers.push(setInterval(() => refreshTimes(document.body), TIMES_EVERY_MS));
+  timers.push(setInterval(refreshCases, CASES_EVERY_MS));
   ui.main.focus();
 }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.parley.conversation.Addresses;
+import io.parley.store.CaseKind;
+import io.parley.store.CaseRecord;
 import io.parley.testing.ChatClient;
 import io.parley.testing.HandoffTesting;
 import io.parley.testing.RunningServer;
@@ -159,6 +161,53 @@ class ConsoleBrowserTest {
     page.find("#signout").click();
     page.waitFor("the login form again", () -> page.shown("#login"));
     assertEquals(null, page.js("return sessionStorage.getItem('parley-console:session')"), "the token is gone");
+  }
+
+  @Test
+  void aTradeResultAndAnOpenCaseAreRecordedFromTheConsole() {
+    page.open(base);
+    page.signIn("demo-agent", HandoffTesting.DEMO_PASSWORD);
+    try (ChatClient customer = ChatClient.connect(server.port())) {
+      customer.hello("zh-Hans");
+      String id = customer.next("welcome").getString("conversationId");
+      customer.message("买入贵州茅台200股 限价1750.5", "m1");
+      frame(customer, f -> "message".equals(f.getString("type")) && "bot".equals(f.getString("from")));
+      customer.message("确认", "m2");
+      frame(customer, f -> "handoff".equals(f.getString("type")) && "queued".equals(f.getString("status")));
+
+      String row = ".queue-item[data-conversation-id='" + id + "']";
+      page.waitFor("the trade instruction in the queue", () -> page.shown(row));
+      assertTrue(page.text(row).contains("Trading desk") && page.text(row).contains("T-"), page.text(row));
+      page.find(row + " button.claim").click();
+      page.waitFor("the trade result form", () -> page.shown("form.trade"));
+      assertTrue(page.text(".conv-side").contains("trade_instruction"), "the recognised intent: " + page.text(".conv-side"));
+
+      new Select(page.find("#trade-status")).selectByValue("partially_executed");
+      page.find("#trade-ref").sendKeys("SH20261201-0042");
+      page.find("#trade-detail").sendKeys("100 of 200 shares");
+      browser.screenshot("console-07-trade-result");
+      page.find("form.trade button[type=submit]").click();
+      JsonObject confirmation = frame(customer, f -> "message".equals(f.getString("type"))
+          && "system".equals(f.getString("from")) && f.getString("text").contains("SH20261201-0042"));
+      assertTrue(confirmation.getString("text").contains("T-"), confirmation.encode());
+      page.waitFor("the case's new status", () -> !page.shown("form.trade")
+          && page.text(".conv-side .case").contains("partially_executed"));
+
+      CaseRecord followUp = await(server.server().store().createCase(new CaseRecord.Draft(CaseKind.FOLLOW_UP, id,
+          Instant.now(), Instant.now().plusSeconds(3600), new JsonObject().put("question", "月结单"), "open")));
+      browser.driver().navigate().refresh(); // the session survives a reload; the list is fetched again
+      page.waitFor("the console after the reload", () -> page.shown("#app"));
+      page.waitFor("my conversation, remembered", () -> page.shown("#mine li[data-conversation-id='" + id + "']"));
+      String caseRow = "#cases li[data-case-id='" + followUp.id() + "']";
+      page.waitFor("the open case", () -> page.shown(caseRow));
+      page.find("#res-" + followUp.id()).sendKeys("月结单已重新发送");
+      page.find(caseRow + " button[type=submit]").click();
+      frame(customer, f -> "message".equals(f.getString("type")) && "system".equals(f.getString("from"))
+          && f.getString("text").contains("月结单已重新发送"));
+      page.waitFor("the case gone from the list", () -> !page.shown(caseRow));
+      assertTrue(page.text("#cases-status").contains(followUp.id() + " resolved"), page.text("#cases-status"));
+      browser.screenshot("console-08-case-resolved");
+    }
   }
 
   @Test
