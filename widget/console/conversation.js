@@ -69,7 +69,10 @@ export class ConversationView {
     close.addEventListener('click', () => this.ctx.onClose(this.id));
     head.append(h, close);
     this.root.append(head);
-    if (this.ended) this.root.append(el('p', 'notice ended', t.ended, { role: 'status' }));
+    this.notice = el('p', 'notice', null, { role: 'status' });
+    this.notice.hidden = true;
+    this.root.append(this.notice);
+    if (this.ended) this.say(t.ended, 'ended');
 
     const body = el('div', 'conv-body');
     const left = el('div', 'conv-main');
@@ -83,22 +86,41 @@ export class ConversationView {
     this.root.append(body);
   }
 
+  /**
+   * Shows the entries in seq order. New entries after the last one shown are appended (so that the
+   * log announces only them); anything else redraws the list.
+   */
   renderTranscript(follow) {
-    const t = this.t;
     const atEnd = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
-    clear(this.list);
+    const last = this.list.lastElementChild ? Number(this.list.lastElementChild.dataset.seq) : 0;
     const sorted = [...this.entries.values()].sort((a, b) => a.seq - b.seq);
-    for (const e of sorted) {
-      const from = AUTHORS.includes(e.from) ? e.from : 'system';
-      const li = el('li', 'entry ' + from, null, { 'data-seq': e.seq, 'data-from': from });
-      const meta = el('div', 'meta');
-      meta.append(el('span', 'seq', '#' + e.seq), el('span', 'who', from === 'agent' && e.agentName
-        ? t.who.agent + ' · ' + e.agentName : t.who[from]), clockTime(e.ts, this.locale));
-      if (e.intent) meta.append(el('span', 'tag', e.intent));
-      li.append(meta, el('div', 'text', plain(e.text)));
-      this.list.append(li);
-    }
+    const shown = this.list.children.length;
+    const appendOnly = follow && shown > 0 && sorted.length > shown && sorted[shown - 1].seq === last;
+    if (!appendOnly) clear(this.list);
+    for (const e of appendOnly ? sorted.slice(shown) : sorted) this.list.append(this.entry(e));
     if (!follow || atEnd) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  entry(e) {
+    const t = this.t;
+    const from = AUTHORS.includes(e.from) ? e.from : 'system';
+    const li = el('li', 'entry ' + from, null, { 'data-seq': e.seq, 'data-from': from });
+    const meta = el('div', 'meta');
+    meta.append(el('span', 'seq', '#' + e.seq), el('span', 'who', from === 'agent' && e.agentName
+      ? t.who.agent + ' · ' + e.agentName : t.who[from]), clockTime(e.ts, this.locale));
+    if (e.intent) meta.append(el('span', 'tag', e.intent));
+    li.append(meta, el('div', 'text', plain(e.text)));
+    return li;
+  }
+
+  /** A status line under the title (announced); the title takes the focus so the reader hears it. */
+  say(text, kind) {
+    this.notice.textContent = text;
+    this.notice.className = 'notice' + (kind ? ' ' + kind : '');
+    this.notice.hidden = false;
+    const title = this.root.querySelector('#conv-title');
+    const a = document.activeElement;
+    if (title && (!a || a === document.body || this.root.contains(a))) title.focus();
   }
 
   composer(t, draft) {
@@ -221,7 +243,7 @@ export class ConversationView {
         await this.ctx.api.tradeResult(this.id, body);
         await this.load();
         this.render(this.t, this.locale);
-        this.root.querySelector('#conv-title').focus();
+        this.say(t.recorded(tcase.id));
       } catch (err) {
         out.textContent = errorText(t, err);
         submit.disabled = false;
@@ -245,7 +267,6 @@ export class ConversationView {
         await this.ctx.api.resolve(this.id, disp.value);
         this.ctx.onResolved(this.id);
         this.markEnded();
-        this.root.querySelector('#conv-title').focus();
       } catch (err) {
         out.textContent = errorText(t, err);
         submit.disabled = false;

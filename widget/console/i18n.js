@@ -20,6 +20,7 @@ const STRINGS = {
     queueEmpty: '队列中没有等待的对话',
     mine: '我的对话',
     mineEmpty: '您目前没有接入的对话',
+    unread: '有新消息',
     open: '打开',
     claim: '接入',
     priority: '优先级',
@@ -78,7 +79,6 @@ const STRINGS = {
     alertsEmpty: '暂无告警',
     breachAlert: (team, id, wait) => `${team}：对话 ${id} 已等待 ${wait}，超过接听目标`,
     caseDueAlert: (id) => `工单 ${id} 已超过到期时间`,
-    seconds: (n) => `${n} 秒`,
     errors: {
       taken: '该对话已被其他坐席接入',
       not_waiting: '该对话已不在等待中',
@@ -110,6 +110,7 @@ const STRINGS = {
     queueEmpty: '佇列中沒有等候的對話',
     mine: '我的對話',
     mineEmpty: '您目前沒有接聽的對話',
+    unread: '有新訊息',
     open: '開啟',
     claim: '接聽',
     priority: '優先次序',
@@ -168,7 +169,6 @@ const STRINGS = {
     alertsEmpty: '暫無警示',
     breachAlert: (team, id, wait) => `${team}：對話 ${id} 已等候 ${wait}，超過接聽目標`,
     caseDueAlert: (id) => `個案 ${id} 已超過到期時間`,
-    seconds: (n) => `${n} 秒`,
     errors: {
       taken: '此對話已由其他客服接聽',
       not_waiting: '此對話已不在等候中',
@@ -200,6 +200,7 @@ const STRINGS = {
     queueEmpty: 'Nobody is waiting.',
     mine: 'My conversations',
     mineEmpty: 'You have no conversations.',
+    unread: 'new messages',
     open: 'Open',
     claim: 'Claim',
     priority: 'Priority',
@@ -258,7 +259,6 @@ const STRINGS = {
     alertsEmpty: 'No alerts.',
     breachAlert: (team, id, wait) => `${team}: conversation ${id} has waited ${wait}, past the pick-up target`,
     caseDueAlert: (id) => `Case ${id} is past its due time`,
-    seconds: (n) => `${n} s`,
     errors: {
       taken: 'Another agent has this conversation.',
       not_waiting: 'This conversation is no longer waiting.',

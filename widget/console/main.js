@@ -14,6 +14,7 @@ import { renderStats, addAlert } from './supervisor.js';
 const SESSION_KEY = 'parley-console:session';
 const MINE_KEY = 'parley-console:mine';
 const LOCALE_KEY = 'parley-console:locale';
+const OPEN_KEY = 'parley-console:open';
 const TIMES_EVERY_MS = 15000;
 const STATS_EVERY_MS = 15000;
 const CASES_EVERY_MS = 60000;
@@ -130,6 +131,7 @@ function signOut(message) {
   mine.clear();
   writeSession(SESSION_KEY, null);
   writeSession(MINE_KEY, null);
+  writeSession(OPEN_KEY, null);
   ui.app.hidden = true;
   ui.supervisor.hidden = true;
   ui.whoami.hidden = true;
@@ -160,6 +162,8 @@ function enterApp() {
   refreshQueue();
   refreshCases();
   checkMine();
+  const wasOpen = readSession(OPEN_KEY);
+  if (wasOpen) openConversation(wasOpen, true);
   if (session.role === 'supervisor') {
     ui.alerts.append(el('li', 'empty', t.alertsEmpty));
     refreshStats();
@@ -297,6 +301,8 @@ async function checkMine() {
 }
 
 function renderMine() {
+  const a = document.activeElement;
+  const focused = ui.mine.contains(a) && a.closest('li') ? a.closest('li').dataset.conversationId : null;
   clear(ui.mine);
   if (!mine.size) {
     ui.mine.append(el('li', 'empty', t.mineEmpty));
@@ -308,8 +314,9 @@ function renderMine() {
     if (current && current.id === id) b.setAttribute('aria-current', 'true');
     b.addEventListener('click', () => openConversation(id));
     li.append(b);
-    if (m.unread) li.append(el('span', 'dot', '●', { 'aria-label': 'new', role: 'img' }));
+    if (m.unread) li.append(el('span', 'dot', '●', { 'aria-label': t.unread, role: 'img' }));
     ui.mine.append(li);
+    if (id === focused) b.focus();
   }
 }
 
@@ -326,8 +333,7 @@ async function refreshCases() {
 function caseResolved(caseId) {
   ui.casesStatus.textContent = t.caseResolved(caseId);
   refreshCases();
-  ui.cases.closest('section').querySelector('h2').setAttribute('tabindex', '-1');
-  ui.cases.closest('section').querySelector('h2').focus();
+  $('cases-title').focus();
 }
 
 // --- supervisor -------------------------------------------------------------------------------------
@@ -353,19 +359,22 @@ function resetMain() {
   ui.main.append(el('p', 'placeholder', t.noConversation));
 }
 
-async function openConversation(id) {
+/** Opens a conversation; quiet: a remembered one that is gone is just forgotten. */
+async function openConversation(id, quiet) {
   const view = new ConversationView(ui.main, id, {
     api, live, me: session,
     onResolved: (cid) => { removeMine(cid); refreshCases(); },
-    onClose: () => { current = null; resetMain(); renderMine(); },
+    onClose: () => { current = null; writeSession(OPEN_KEY, null); resetMain(); renderMine(); },
   });
   try {
     await view.load();
   } catch (err) {
-    ui.queueError.textContent = errorText(t, err);
+    if (quiet) writeSession(OPEN_KEY, null);
+    else ui.queueError.textContent = errorText(t, err);
     return;
   }
   current = view;
+  writeSession(OPEN_KEY, id);
   if (mine.has(id)) mine.get(id).unread = false;
   renderMine();
   view.render(t, locale);

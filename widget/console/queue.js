@@ -34,6 +34,10 @@ export class Queue {
   render(t, locale, onClaim) {
     const items = this.items();
     this.count.textContent = String(items.length);
+    // a live update must not take the keyboard focus away from the Claim button it was on
+    const a = document.activeElement;
+    const focused = this.list.contains(a) && a.closest('[data-conversation-id]')
+      ? a.closest('[data-conversation-id]').dataset.conversationId : null;
     clear(this.list);
     if (!items.length) {
       this.list.append(el('li', 'empty', t.queueEmpty));
@@ -54,6 +58,12 @@ export class Queue {
       claim.addEventListener('click', () => onClaim(it.conversationId, claim));
       li.append(head, dl, claim);
       this.list.append(li);
+      if (it.conversationId === focused) claim.focus();
+    }
+    if (focused && !this.list.contains(document.activeElement)) {
+      const first = this.list.querySelector('button');
+      if (first) first.focus();
+      else this.list.closest('section').querySelector('h2').focus();
     }
   }
 }

@@ -98,9 +98,20 @@ class ConsoleBrowserTest {
     page.submitLogin("demo-agent", "not-the-password");
     page.waitFor("the refusal", () -> page.text("#login-error").contains("Wrong username or password"));
     assertFalse(page.shown("#app"));
-    assertEquals("", page.js("return document.getElementById('password').value === document.activeElement.value"
-        + " && document.activeElement.id === 'password' ? '' : 'focus not on the password'"));
+    assertEquals("password", page.js("return document.activeElement.id"), "the focus goes back to the password");
     browser.screenshot("console-02-bad-password");
+
+    // the server answers the next refusal only after a delay: the form says it is signing in
+    page.js("window.statuses = []; new MutationObserver(() => window.statuses.push("
+        + "document.getElementById('login-status').textContent)).observe(document.getElementById('login-status'),"
+        + " {childList: true, characterData: true, subtree: true});");
+    long started = System.nanoTime();
+    page.submitLogin("demo-agent", "still-not-the-password");
+    page.waitFor("the second refusal", () -> Boolean.TRUE.equals(page.js(
+        "return window.statuses.length >= 2 && document.getElementById('login-status').textContent === ''")));
+    assertTrue(System.nanoTime() - started >= 250_000_000L, "the throttle slowed the second refusal down");
+    assertEquals("Signing in…", ((List<?>) page.js("return window.statuses")).get(0));
+    assertTrue(page.text("#login-error").contains("Wrong username or password"));
   }
 
   @Test
@@ -132,7 +143,9 @@ class ConsoleBrowserTest {
       page.waitFor("the queue without it", () -> !page.shown(row));
 
       WebElement composer = page.find("#composer-input");
-      composer.sendKeys("您好，我是客服，请问有什么可以帮您？");
+      composer.sendKeys("您好，");
+      frame(customer, f -> "typing".equals(f.getString("type")) && "agent".equals(f.getString("from")));
+      composer.sendKeys("我是客服，请问有什么可以帮您？");
       composer.sendKeys(Keys.ENTER);
       JsonObject said = frame(customer, f -> "message".equals(f.getString("type")) && "agent".equals(f.getString("from")));
       assertEquals("您好，我是客服，请问有什么可以帮您？", said.getString("text"));
@@ -192,12 +205,14 @@ class ConsoleBrowserTest {
       assertTrue(confirmation.getString("text").contains("T-"), confirmation.encode());
       page.waitFor("the case's new status", () -> !page.shown("form.trade")
           && page.text(".conv-side .case").contains("partially_executed"));
+      assertTrue(page.text(".notice").contains("Recorded"), page.text(".notice"));
 
       CaseRecord followUp = await(server.server().store().createCase(new CaseRecord.Draft(CaseKind.FOLLOW_UP, id,
           Instant.now(), Instant.now().plusSeconds(3600), new JsonObject().put("question", "月结单"), "open")));
       browser.driver().navigate().refresh(); // the session survives a reload; the list is fetched again
       page.waitFor("the console after the reload", () -> page.shown("#app"));
       page.waitFor("my conversation, remembered", () -> page.shown("#mine li[data-conversation-id='" + id + "']"));
+      page.waitFor("the open conversation, reopened", () -> page.text("#conv-title").contains(id));
       String caseRow = "#cases li[data-case-id='" + followUp.id() + "']";
       page.waitFor("the open case", () -> page.shown(caseRow));
       page.find("#res-" + followUp.id()).sendKeys("月结单已重新发送");
