@@ -181,7 +181,7 @@ export class ConversationView {
       fact(dl, t.summary, h.summary);
       const w = el('dd');
       w.append(relativeTime(h.waitingSince, locale));
-      dl.append(el('dt', null, t.waiting), w);
+      dl.append(el('dt', null, t.waitingSince), w);
       s.append(dl);
       side.append(s);
     }

@@ -9,7 +9,7 @@ import { LiveSocket } from './live.js';
 import { Queue } from './queue.js';
 import { ConversationView } from './conversation.js';
 import { renderCases } from './cases.js';
-import { renderStats, addAlert } from './supervisor.js';
+import { renderStats, renderAlerts } from './supervisor.js';
 
 const SESSION_KEY = 'parley-console:session';
 const MINE_KEY = 'parley-console:mine';
@@ -36,6 +36,7 @@ let api = null;
 let live = null;
 let current = null; // the open ConversationView
 let cases = [];
+let alerts = []; // supervisor alerts: {frame, at}
 let stats = null;
 let statsTimer = 0;
 let statsSoon = 0;
@@ -76,11 +77,13 @@ function applyLocale() {
   document.title = t.appTitle;
   translateStatic(document, t);
   if (!session) return;
+  if (ui.live.dataset.state) ui.live.textContent = ui.live.dataset.state === 'open' ? t.live : t.reconnecting;
   renderWho();
   renderQueue();
   renderMine();
   renderCases(ui.cases, cases, t, locale, api, caseResolved);
   if (stats) renderStats(ui.stats, stats, t, locale);
+  if (session.role === 'supervisor') renderAlerts(ui.alerts, alerts, t, locale);
   if (current && current.view) current.render(t, locale);
 }
 
@@ -127,6 +130,7 @@ function signOut(message) {
   api = null;
   current = null;
   cases = [];
+  alerts = [];
   stats = null;
   mine.clear();
   writeSession(SESSION_KEY, null);
@@ -137,6 +141,7 @@ function signOut(message) {
   ui.whoami.hidden = true;
   ui.signout.hidden = true;
   ui.live.hidden = true;
+  delete ui.live.dataset.state;
   clear(ui.alerts);
   resetMain();
   ui.loginView.hidden = false;
@@ -165,7 +170,7 @@ function enterApp() {
   const wasOpen = readSession(OPEN_KEY);
   if (wasOpen) openConversation(wasOpen, true);
   if (session.role === 'supervisor') {
-    ui.alerts.append(el('li', 'empty', t.alertsEmpty));
+    renderAlerts(ui.alerts, alerts, t, locale);
     refreshStats();
     timers.push(setInterval(refreshStats, STATS_EVERY_MS));
   }
@@ -234,7 +239,10 @@ function onFrame(f) {
       break;
     case 'breach':
     case 'case_due':
-      if (session.role === 'supervisor') addAlert(ui.alerts, f, t, locale);
+      if (session.role === 'supervisor') {
+        alerts.push({ frame: f, at: new Date().toISOString() });
+        renderAlerts(ui.alerts, alerts, t, locale);
+      }
       if (f.type === 'case_due') refreshCases();
       break;
     default:

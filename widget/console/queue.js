@@ -49,8 +49,11 @@ export class Queue {
       const prio = el('span', 'prio p' + Math.min(40, Math.max(10, Math.round((it.priority || 10) / 10) * 10)),
         String(it.priority ?? ''), { title: t.priority });
       prio.setAttribute('aria-label', t.priority + ' ' + (it.priority ?? ''));
-      head.append(prio, el('span', 'team', t.teams[it.team] || it.team), relativeTime(it.waitingSince, locale));
+      head.append(prio, el('span', 'team', t.teams[it.team] || it.team));
       const dl = el('dl', 'facts');
+      const since = el('dd');
+      since.append(relativeTime(it.waitingSince, locale));
+      dl.append(el('dt', null, t.waitingSince), since);
       add(dl, t.intent, it.intent);
       add(dl, t.summary, it.summary);
       add(dl, t.caseId, it.caseId);

@@ -22,15 +22,16 @@ export function renderStats(tableBody, stats, t, locale) {
   }
 }
 
-/** Adds a `breach` or `case_due` frame to the alert list, newest first. */
-export function addAlert(listEl, f, t, locale) {
-  const empty = listEl.querySelector('.empty');
-  if (empty) empty.remove();
-  const text = f.type === 'breach'
-    ? t.breachAlert(t.teams[f.team] || f.team, f.conversationId, duration(f.waitedSeconds, locale))
-    : t.caseDueAlert(f.caseId);
-  const li = el('li', 'alert ' + f.type, null, { 'data-type': f.type });
-  li.append(clockTime(new Date().toISOString(), locale), ' ', el('span', null, text));
-  listEl.prepend(li);
-  while (listEl.children.length > MAX_ALERTS) listEl.lastElementChild.remove();
+/** Renders the alerts ({frame, at} of `breach` and `case_due` frames), newest first. */
+export function renderAlerts(listEl, alerts, t, locale) {
+  clear(listEl);
+  if (!alerts.length) listEl.append(el('li', 'empty', t.alertsEmpty));
+  for (const { frame: f, at } of alerts.slice(-MAX_ALERTS).reverse()) {
+    const text = f.type === 'breach'
+      ? t.breachAlert(t.teams[f.team] || f.team, f.conversationId, duration(f.waitedSeconds, locale))
+      : t.caseDueAlert(f.caseId);
+    const li = el('li', 'alert ' + f.type, null, { 'data-type': f.type });
+    li.append(clockTime(at, locale), ' ', el('span', null, text));
+    listEl.append(li);
+  }
 }

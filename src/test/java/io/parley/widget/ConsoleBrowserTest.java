@@ -198,7 +198,7 @@ class ConsoleBrowserTest {
       new Select(page.find("#trade-status")).selectByValue("partially_executed");
       page.find("#trade-ref").sendKeys("SH20261201-0042");
       page.find("#trade-detail").sendKeys("100 of 200 shares");
-      browser.screenshot("console-07-trade-result");
+      browser.screenshot("console-08-trade-result");
       page.find("form.trade button[type=submit]").click();
       JsonObject confirmation = frame(customer, f -> "message".equals(f.getString("type"))
           && "system".equals(f.getString("from")) && f.getString("text").contains("SH20261201-0042"));
@@ -221,7 +221,7 @@ class ConsoleBrowserTest {
           && f.getString("text").contains("月结单已重新发送"));
       page.waitFor("the case gone from the list", () -> !page.shown(caseRow));
       assertTrue(page.text("#cases-status").contains(followUp.id() + " resolved"), page.text("#cases-status"));
-      browser.screenshot("console-08-case-resolved");
+      browser.screenshot("console-09-case-resolved");
     }
   }
 
@@ -238,6 +238,12 @@ class ConsoleBrowserTest {
     page.waitFor("the breach alert", () -> page.text("#alerts").contains("conv-late-1"));
     assertTrue(page.text("#alerts .breach").contains("Complaints"), page.text("#alerts"));
     browser.screenshot("console-06-supervisor");
+
+    new Select(page.find("#locale")).selectByValue("zh-Hans");
+    page.waitFor("the view in Simplified Chinese", () -> "主管视图".equals(page.text("#sup-title")));
+    assertTrue(page.text("#alerts .breach").contains("投诉处理组"), "alerts follow the language: " + page.text("#alerts"));
+    assertTrue(page.text("#stats").contains("交易部"), page.text("#stats"));
+    browser.screenshot("console-07-supervisor-zh-Hans");
   }
 
   /** The first frame matching {@code match}, skipping others (each within ChatClient.WAIT). */
