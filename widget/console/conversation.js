@@ -52,9 +52,16 @@ export class ConversationView {
     if (this.typingLine) this.typingLine.hidden = true;
   }
 
-  /** The handoff ended (resolved here, or `released`). */
-  markEnded() {
+  /** The handoff ended (resolved here, or `released`): shows the final state (audit, the bot's words). */
+  async markEnded() {
+    if (this.ended) return;
     this.ended = true;
+    const before = this.view && this.view.handoff;
+    try {
+      await this.load();
+    } catch { /* what was shown stays */ }
+    this.ended = true;
+    if (this.view && !this.view.handoff && before) this.view.handoff = before;
     if (this.t) this.render(this.t, this.locale);
   }
 
@@ -80,10 +87,10 @@ export class ConversationView {
     this.typingLine = el('p', 'typing', t.customerTyping, { 'aria-live': 'polite' });
     this.typingLine.hidden = true;
     left.append(this.list, this.typingLine);
-    this.renderTranscript(false);
     if (!this.ended) left.append(this.composer(t, draft));
     body.append(left, this.details(t, locale));
     this.root.append(body);
+    this.renderTranscript(false);
   }
 
   /**
@@ -216,6 +223,21 @@ export class ConversationView {
       sc.append(dl);
     }
     side.append(sc);
+
+    const audit = Array.isArray(v.audit) ? v.audit : [];
+    if (audit.length) {
+      const d = el('details', 'box audit');
+      d.append(el('summary', null, t.audit + ' (' + audit.length + ')'));
+      const ol = el('ol', 'audit-list');
+      for (const a of audit) {
+        const li = el('li');
+        li.append(clockTime(a.at, locale), ' ', el('strong', null, a.agentName || a.agent), ' ',
+          el('span', null, a.action), ' ', el('span', 'muted', plain(a.content)));
+        ol.append(li);
+      }
+      d.append(ol);
+      side.append(d);
+    }
 
     const trade = cases.filter((c) => c.kind === 'TRADE_INSTRUCTION' && !TERMINAL.has(c.status)).pop();
     if (trade && !this.ended) side.append(this.tradeForm(t, trade));

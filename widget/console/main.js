@@ -220,7 +220,8 @@ function onFrame(f) {
       statsChanged();
       break;
     case 'assigned':
-      addMine(f.conversationId);
+      // claimed here, or given to this agent by the server: marked until opened
+      addMine(f.conversationId, !(current && current.id === f.conversationId));
       break;
     case 'released':
       removeMine(f.conversationId);
@@ -280,8 +281,8 @@ async function claim(id, btn) {
   }
 }
 
-function addMine(id) {
-  if (!mine.has(id)) mine.set(id, { unread: false });
+function addMine(id, unread) {
+  if (!mine.has(id)) mine.set(id, { unread: !!unread });
   saveMine();
   renderMine();
 }

@@ -100,6 +100,8 @@ class ConsoleBrowserTest {
     assertFalse(page.shown("#app"));
     assertEquals("password", page.js("return document.activeElement.id"), "the focus goes back to the password");
     browser.screenshot("console-02-bad-password");
+    List<Map<String, Object>> low = page.lowContrast(4.5, 5);
+    assertTrue(low.isEmpty(), "below 4.5:1 on the login page " + low);
 
     // the server answers the next refusal only after a delay: the form says it is signing in
     page.js("window.statuses = []; new MutationObserver(() => window.statuses.push("
@@ -160,7 +162,7 @@ class ConsoleBrowserTest {
       assertEquals(0L, page.js("return document.querySelectorAll('.transcript img').length"), "text, never HTML");
       assertFalse(page.shown(".typing"), "the message ends the typing line");
       browser.screenshot("console-04-conversation");
-      List<Map<String, Object>> low = page.lowContrast(4.5);
+      List<Map<String, Object>> low = page.lowContrast(4.5, 20);
       assertTrue(low.isEmpty(), "below 4.5:1 " + low);
 
       new Select(page.find("#resolve-disposition")).selectByValue("answered");
@@ -238,6 +240,8 @@ class ConsoleBrowserTest {
     page.waitFor("the breach alert", () -> page.text("#alerts").contains("conv-late-1"));
     assertTrue(page.text("#alerts .breach").contains("Complaints"), page.text("#alerts"));
     browser.screenshot("console-06-supervisor");
+    List<Map<String, Object>> low = page.lowContrast(4.5, 20);
+    assertTrue(low.isEmpty(), "below 4.5:1 in the supervisor view " + low);
 
     new Select(page.find("#locale")).selectByValue("zh-Hans");
     page.waitFor("the view in Simplified Chinese", () -> "主管视图".equals(page.text("#sup-title")));

@@ -83,9 +83,9 @@ final class ConsolePage {
     return transcript().stream().anyMatch(m -> from.equals(m.get("from")) && text.equals(m.get("text")));
   }
 
-  /** Every visible text with a contrast below {@code min} against its background. */
+  /** Every visible text with a contrast below {@code min} against its background (at least {@code atLeast} checked). */
   @SuppressWarnings("unchecked")
-  List<Map<String, Object>> lowContrast(double min) {
+  List<Map<String, Object>> lowContrast(double min, int atLeast) {
     return (List<Map<String, Object>>) js(
         "const rgba = s => s.match(/[\\d.]+/g).map(Number);"
             + "const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };"
@@ -100,8 +100,8 @@ final class ConsolePage {
             + "  const a = lum(rgba(getComputedStyle(e).color)), b = lum(bg(e));"
             + "  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
             + "  if (ratio < arguments[0]) out.push({what: e.tagName + '.' + e.className, text: e.textContent.slice(0, 30), ratio}); }"
-            + "if (n < 20) out.push({what: 'only ' + n + ' texts checked'});"
-            + "return out;", min);
+            + "if (n < arguments[1]) out.push({what: 'only ' + n + ' texts checked'});"
+            + "return out;", min, atLeast);
   }
 
   String describe() {
