@@ -299,9 +299,11 @@ function saveMine() {
 
 /** Keeps only the remembered conversations that are still assigned to this agent. */
 async function checkMine() {
+  const calls = api;
   for (const id of [...mine.keys()]) {
+    if (calls !== api) return; // signed out meanwhile
     try {
-      const v = await api.conversation(id);
+      const v = await calls.conversation(id);
       if (!v.handoff || v.handoff.state !== 'assigned' || v.handoff.agent !== session.username) removeMine(id);
     } catch (err) {
       if (err.status === 404 || err.status === 403) removeMine(id);

@@ -182,7 +182,11 @@ class ConsoleBrowserTest {
   void aTradeResultAndAnOpenCaseAreRecordedFromTheConsole() {
     page.open(base);
     page.signIn("demo-agent", HandoffTesting.DEMO_PASSWORD);
-    try (ChatClient customer = ChatClient.connect(server.port())) {
+    try (ChatClient customer = ChatClient.connect(server.port()); ChatClient earlier = ChatClient.connect(server.port())) {
+      earlier.hello("en");
+      String earlierId = earlier.next("welcome").getString("conversationId");
+      earlier.message("I want to talk to a person", "e1");
+      frame(earlier, f -> "handoff".equals(f.getString("type")));
       customer.hello("zh-Hans");
       String id = customer.next("welcome").getString("conversationId");
       customer.message("买入贵州茅台200股 限价1750.5", "m1");
@@ -193,6 +197,9 @@ class ConsoleBrowserTest {
       String row = ".queue-item[data-conversation-id='" + id + "']";
       page.waitFor("the trade instruction in the queue", () -> page.shown(row));
       assertTrue(page.text(row).contains("Trading desk") && page.text(row).contains("T-"), page.text(row));
+      page.waitFor("both in the queue", () -> page.findAll(".queue-item").size() >= 2);
+      List<String> order = page.findAll(".queue-item").stream().map(e -> e.getAttribute("data-conversation-id")).toList();
+      assertTrue(order.indexOf(id) < order.indexOf(earlierId), "the trade instruction (30) before the earlier request (10): " + order);
       page.find(row + " button.claim").click();
       page.waitFor("the trade result form", () -> page.shown("form.trade"));
       assertTrue(page.text(".conv-side").contains("trade_instruction"), "the recognised intent: " + page.text(".conv-side"));
@@ -225,6 +232,18 @@ class ConsoleBrowserTest {
       assertTrue(page.text("#cases-status").contains(followUp.id() + " resolved"), page.text("#cases-status"));
       browser.screenshot("console-09-case-resolved");
     }
+  }
+
+  @Test
+  void aTokenTheServerNoLongerAcceptsReturnsToTheLoginForm() {
+    browser.driver().get(base + "/console/nothing-here"); // same origin, without the console running
+    page.js("sessionStorage.setItem('parley-console:session', JSON.stringify({token: 'forged.token', username: 'demo-agent',"
+        + " displayName: 'Demo Agent', role: 'agent', teams: ['general']}))");
+    page.open(base);
+    page.waitFor("the login form with the reason", () -> page.shown("#login")
+        && page.text("#login-error").contains("session has expired"));
+    assertFalse(page.shown("#app"));
+    assertEquals(null, page.js("return sessionStorage.getItem('parley-console:session')"));
   }
 
   @Test
