@@ -133,6 +133,12 @@ function signOut(message) {
   alerts = [];
   stats = null;
   mine.clear();
+  queue.setAll([], true); // the next account sees only its own teams
+  clear(ui.queue);
+  clear(ui.cases);
+  clear(ui.mine);
+  ui.queueError.textContent = '';
+  ui.casesStatus.textContent = '';
   writeSession(SESSION_KEY, null);
   writeSession(MINE_KEY, null);
   writeSession(OPEN_KEY, null);

@@ -15,12 +15,19 @@ export class Queue {
     this.byTeam.set(team, Array.isArray(items) ? items : []);
   }
 
-  /** GET /api/v1/agent/queue: every team's items at once. */
-  setAll(items) {
-    this.byTeam.clear();
+  /**
+   * GET /api/v1/agent/queue: every team's items at once. Teams a `queue` frame has already
+   * described keep that (newer) snapshot unless replace is set.
+   */
+  setAll(items, replace) {
+    const fresh = new Map();
     for (const it of items || []) {
-      if (!this.byTeam.has(it.team)) this.byTeam.set(it.team, []);
-      this.byTeam.get(it.team).push(it);
+      if (!fresh.has(it.team)) fresh.set(it.team, []);
+      fresh.get(it.team).push(it);
+    }
+    if (replace) this.byTeam.clear();
+    for (const [team, list] of fresh) {
+      if (!this.byTeam.has(team)) this.byTeam.set(team, list);
     }
   }
 
