@@ -12,7 +12,7 @@ const AUTHORS = ['customer', 'bot', 'agent', 'system'];
 export class ConversationView {
   /**
    * @param {HTMLElement} root where the view goes
-   * @param {{api, live, me, onResolved: Function, onClose: Function}} ctx
+   * @param {{api, live, me, isCurrent: Function, onResolved: Function, onClose: Function}} ctx
    */
   constructor(root, id, ctx) {
     this.root = root;
@@ -68,6 +68,7 @@ export class ConversationView {
   render(t, locale) {
     this.t = t;
     this.locale = locale;
+    if (!this.ctx.isCurrent(this)) return; // another conversation took the place meanwhile
     const draft = this.input ? this.input.value : '';
     clear(this.root);
     const head = el('div', 'conv-head');

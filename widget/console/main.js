@@ -380,6 +380,7 @@ function resetMain() {
 async function openConversation(id, quiet) {
   const view = new ConversationView(ui.main, id, {
     api, live, me: session,
+    isCurrent: (v) => current === v,
     onResolved: (cid) => { removeMine(cid); refreshCases(); },
     onClose: () => { current = null; writeSession(OPEN_KEY, null); resetMain(); renderMine(); },
   });
