@@ -8,7 +8,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 /**
  * The browser files of {@code widget/}, carried in the jar under {@code io/parley/widget/}:
  * {@code /widget/*} (the embeddable widget, loadable from any site) and the demo page at {@code /}
- * ({@code /demo/*}). {@code /console/} is left to the agent console.
+ * ({@code /demo/*}), and the agent console at {@code /console/} ({@code /console/*}: its page and
+ * modules, same-origin only, under the demo's strict Content-Security-Policy).
  */
 public final class StaticRoutes {
 
@@ -48,6 +49,27 @@ public final class StaticRoutes {
       common(ctx, DEMO_MAX_AGE_SECONDS);
       ctx.next();
     }).handler(demo);
+
+    // the console's modules and the API are on this origin: no CORS header, and no framing
+    StaticHandler console = StaticHandler.create(FileSystemAccess.RELATIVE, ROOT + "/console")
+        .setCachingEnabled(true)
+        .setMaxAgeSeconds(WIDGET_MAX_AGE_SECONDS)
+        .setDirectoryListing(false)
+        .setIndexPage("index.html");
+    router.get("/console").handler(ctx -> {
+      // the route matches "/console/" too; only the bare path needs the slash for relative URLs
+      if (ctx.request().path().endsWith("/")) {
+        ctx.next();
+      } else {
+        ctx.redirect("/console/");
+      }
+    });
+    router.get("/console/*").handler(ctx -> {
+      ctx.response().putHeader("Content-Security-Policy", DEMO_CSP);
+      ctx.response().putHeader("Referrer-Policy", "no-referrer");
+      common(ctx, WIDGET_MAX_AGE_SECONDS);
+      ctx.next();
+    }).handler(console);
   }
 
   private static void common(RoutingContext ctx, int maxAgeSeconds) {

@@ -66,7 +66,34 @@ class StaticRoutesTest {
       assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
       assertEquals("text/javascript; charset=utf-8", header(get(s.port(), "/demo/demo.js"), "Content-Type"));
       assertTrue(header(get(s.port(), "/demo/demo.css"), "Content-Type").startsWith("text/css"));
-      assertEquals(404, get(s.port(), "/console/").statusCode(), "left to the agent console");
+    }
+  }
+
+  @Test
+  void theAgentConsoleIsAtConsoleWithItsLoginFormAndTheSameCaching(Vertx vertx) throws Exception {
+    try (RunningServer s = RunningServer.startUnready(vertx, TestServers.memory())) {
+      HttpResponse<String> page = get(s.port(), "/console/");
+      assertEquals(200, page.statusCode());
+      assertTrue(header(page, "Content-Type").startsWith("text/html"), header(page, "Content-Type"));
+      assertTrue(page.body().contains("<form id=\"login\"") && page.body().contains("type=\"password\""), "the login form");
+      assertTrue(page.body().contains("/console/main.js"));
+      String csp = header(page, "Content-Security-Policy");
+      assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+      assertEquals("public, max-age=300", header(page, "Cache-Control"));
+      assertEquals("nosniff", header(page, "X-Content-Type-Options"));
+      for (String path : new String[] {"/console/main.js", "/console/i18n.js", "/console/conversation.js"}) {
+        HttpResponse<String> r = get(s.port(), path);
+        assertEquals(200, r.statusCode(), path);
+        assertEquals("text/javascript; charset=utf-8", header(r, "Content-Type"), path);
+        assertEquals("public, max-age=300", header(r, "Cache-Control"), path);
+        assertEquals("", header(r, "Access-Control-Allow-Origin"), "the console is for this origin only");
+      }
+      assertTrue(header(get(s.port(), "/console/console.css"), "Content-Type").startsWith("text/css"));
+      HttpResponse<String> bare = get(s.port(), "/console");
+      assertEquals(302, bare.statusCode());
+      assertEquals("/console/", header(bare, "Location"));
+      assertEquals(404, get(s.port(), "/console/nothing.js").statusCode());
+      assertEquals(404, get(s.port(), "/console/../parley.js").statusCode());
     }
   }
 }
