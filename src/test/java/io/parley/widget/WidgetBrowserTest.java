@@ -236,7 +236,7 @@ class WidgetBrowserTest {
     String site = "http://localhost:" + hostPort;
     ParleyConfig base = TestServers.memory();
     ParleyConfig cfg = new ParleyConfig(new ServerConfig(base.server().host(), 0, 1, List.of(site),
-        base.server().shutdownGrace()), base.webchat(), base.store(), base.intentsDir(), base.modelCacheDir());
+        base.server().shutdownGrace()), base.webchat(), base.store(), base.intentsDir(), base.modelCacheDir(), base.bot());
     try (RunningServer parley = RunningServer.start(vertx, cfg)) {
       String parleyOrigin = "http://127.0.0.1:" + parley.port();
       String html = "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>Broker</title>"
