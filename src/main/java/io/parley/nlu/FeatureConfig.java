@@ -19,6 +19,10 @@ import java.util.Map;
  *                     com.huaban:jieba-analysis on the class path, which is a test dependency)
  * @param cantonese    rewrite common written-Cantonese words to their Mandarin equivalents before CJK
  *                     n-grams ({@link CantoneseFolding}), so that zh-Hant and zh-Hans examples share features
+ * @param stems        one more feature per English word: its Snowball (Porter 2) stem, when it differs from
+ *                     the word, so that "transferred", "transfers" and "transferring" share a feature
+ * @param cjkSkipBigrams one feature per pair of CJK characters one apart (a_c), for colloquial insertions
+ *                     ("转个账" and "转账")
  * @param hashBuckets  0 keeps feature strings; N > 0 hashes every feature into N buckets (bounds memory and
  *                     training time: L-BFGS works on buckets x labels weights); -1 (auto) chooses when
  *                     training, see {@link #resolveFor(int)}
@@ -34,10 +38,12 @@ public record FeatureConfig(
     boolean numberShapes,
     boolean cjkWords,
     boolean cantonese,
-    int hashBuckets) {
+    int hashBuckets,
+    boolean stems,
+    boolean cjkSkipBigrams) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, true, AUTO);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, true, AUTO, false, false);
   }
 
   /** {@link #hashBuckets} value that sizes the buckets by the number of labels. */
@@ -56,7 +62,7 @@ public record FeatureConfig(
     int b = Integer.highestOneBit(Math.max(1, (1 << 20) / Math.max(1, labels)));
     b = Math.max(4096, Math.min(32768, b));
     return new FeatureConfig(cjkUnigrams, cjkBigrams, cjkTrigrams, words, wordBigrams, charNgramMin, charNgramMax,
-        numberShapes, cjkWords, cantonese, b);
+        numberShapes, cjkWords, cantonese, b, stems, cjkSkipBigrams);
   }
 
   /** A copy with one setting changed, by the names used in {@link #toMap()}. */
@@ -82,6 +88,8 @@ public record FeatureConfig(
     m.put("cjkWords", Boolean.toString(cjkWords));
     m.put("cantonese", Boolean.toString(cantonese));
     m.put("hashBuckets", Integer.toString(hashBuckets));
+    m.put("stems", Boolean.toString(stems));
+    m.put("cjkSkipBigrams", Boolean.toString(cjkSkipBigrams));
     return m;
   }
 
@@ -98,7 +106,9 @@ public record FeatureConfig(
         bool(m, "numberShapes", d.numberShapes),
         bool(m, "cjkWords", d.cjkWords),
         bool(m, "cantonese", d.cantonese),
-        integer(m, "hashBuckets", d.hashBuckets));
+        integer(m, "hashBuckets", d.hashBuckets),
+        bool(m, "stems", d.stems),
+        bool(m, "cjkSkipBigrams", d.cjkSkipBigrams));
   }
 
   private static boolean bool(Map<String, String> m, String k, boolean dflt) {

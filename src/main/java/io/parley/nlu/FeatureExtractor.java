@@ -3,6 +3,8 @@ package io.parley.nlu;
 import java.util.ArrayList;
 import java.util.List;
 
+import opennlp.tools.stemmer.snowball.SnowballStemmer;
+
 /**
  * Turns a message into the feature strings the categorizer sees. Works on the {@link TextNormalizer}'s
  * output, so Traditional and Simplified spellings, full-width and half-width forms, and upper and lower
@@ -130,6 +132,9 @@ public final class FeatureExtractor {
       if (config.cjkBigrams() && k + 1 < cps.length) {
         f.add(new StringBuilder(6).append("b:").appendCodePoint(cps[k]).appendCodePoint(cps[k + 1]).toString());
       }
+      if (config.cjkSkipBigrams() && k + 2 < cps.length) {
+        f.add(new StringBuilder(6).append("k:").appendCodePoint(cps[k]).appendCodePoint(cps[k + 2]).toString());
+      }
       if (config.cjkTrigrams() && k + 2 < cps.length) {
         f.add(new StringBuilder(8).append("t:").appendCodePoint(cps[k]).appendCodePoint(cps[k + 1])
             .appendCodePoint(cps[k + 2]).toString());
@@ -142,6 +147,12 @@ public final class FeatureExtractor {
       f.add("w:" + w);
     }
     seq.add(w);
+    if (config.stems() && w.length() > 3) {
+      String st = stem(w);
+      if (!st.equals(w)) {
+        f.add("st:" + st);
+      }
+    }
     int min = config.charNgramMin();
     int max = config.charNgramMax();
     if (min > 0 && max >= min) {
@@ -175,6 +186,14 @@ public final class FeatureExtractor {
     f.add("n:" + shape);
     f.add("n:any");
     seq.add(shape);
+  }
+
+  /** Snowball's English stemmer is not thread-safe: one per thread. */
+  private static final ThreadLocal<SnowballStemmer> STEMMER =
+      ThreadLocal.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH));
+
+  static String stem(String w) {
+    return STEMMER.get().stem(w).toString();
   }
 
   static boolean isCjk(int cp) {

@@ -57,6 +57,18 @@ class TextNormalizerTest {
   }
 
   @Test
+  void optionalStemsAndSkipBigramsAreOffByDefault() {
+    List<String> plain = Arrays.asList(fx.extract("transferred 转个账"));
+    assertTrue(plain.stream().noneMatch(f -> f.startsWith("st:") || f.startsWith("k:")), plain.toString());
+    FeatureExtractor more = new FeatureExtractor(FeatureConfig.defaults().with("hashBuckets", "0")
+        .with("stems", "true").with("cjkSkipBigrams", "true"));
+    List<String> f = Arrays.asList(more.extract("Transferred 转个账"));
+    assertTrue(f.contains("st:transfer"), f.toString());
+    assertTrue(f.contains("k:转账"), f.toString());
+    assertTrue(Arrays.asList(more.extract("transfers")).contains("st:transfer"));
+  }
+
+  @Test
   void punctuationIsSplitOffWordsAndApostrophesJoin() {
     List<String> f = Arrays.asList(fx.extract("Hello, what's the fee?"));
     assertTrue(f.containsAll(List.of("w:hello", "w:whats", "w:fee", "wb:whats_the", "s:?")), f.toString());
