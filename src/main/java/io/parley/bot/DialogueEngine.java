@@ -138,16 +138,20 @@ public final class DialogueEngine implements Responder {
         : vocabulary.languageSwitch(entry.text());
     if (fixed.isPresent()) {
       d.state = d.state.withLocale(fixed.get().tag());
-      d.replies.add(OutboundMessage.bot(texts.text("flow.language_switched", fixed.get()), List.of(), null));
+      Reading r = read(d.state, entry);
+      // The switch is no topic of the taxonomy: its replies carry whatever the engine read, as every
+      // bot message carries the recognised intent.
+      String intent = r.classification() == null ? null : r.classification().intent();
+      d.replies.add(OutboundMessage.bot(texts.text("flow.language_switched", fixed.get()), List.of(), intent));
       Flow active = activeFlow(d.state);
       if (active != null) {
-        d.replies.add(active.prompt(flowTurn(d.state, read(d.state, entry, true))));
+        d.replies.add(active.prompt(flowTurn(d.state, r)));
       } else {
-        d.replies.add(OutboundMessage.bot(texts.text("reply.affirm_idle", fixed.get()), menu(fixed.get()), null));
+        d.replies.add(OutboundMessage.bot(texts.text("reply.affirm_idle", fixed.get()), menu(fixed.get()), intent));
       }
       return Future.succeededFuture(d.turn());
     }
-    Reading r = read(conversation, entry, false);
+    Reading r = read(conversation, entry);
     rememberLanguage(d, r);
     Flow active = activeFlow(conversation);
     if (active != null && (CANCEL.equals(payload) || payload == null && vocabulary.isCancel(entry.text()))) {
@@ -180,13 +184,13 @@ public final class DialogueEngine implements Responder {
     }
   }
 
-  private Reading read(Conversation c, TranscriptEntry entry, boolean skipClassifier) {
+  private Reading read(Conversation c, TranscriptEntry entry) {
     Language lang = replyLanguage(c, entry.payload() == null ? entry.text() : null);
     Classification cls = null;
     Entities entities = null;
     if (entry.payload() == null && entry.text() != null) {
       IntentClassifier ic = classifier.get();
-      if (ic != null && !skipClassifier) {
+      if (ic != null) {
         cls = ic.classify(entry.text());
       }
       entities = extractor.extract(entry.text());
