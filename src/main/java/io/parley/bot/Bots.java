@@ -3,6 +3,7 @@ package io.parley.bot;
 import io.parley.cases.CaseDesk;
 import io.parley.cases.CasePolicy;
 import io.parley.config.ParleyConfig;
+import io.parley.config.YamlFiles;
 import io.parley.faq.KnowledgeBase;
 import io.parley.flow.ComplaintCategories;
 import io.parley.flow.ComplaintFlow;
@@ -26,14 +27,14 @@ public final class Bots {
   }
 
   /**
+   * @param texts every customer-facing text ({@link TextCatalog#load}, shared with the handoff side)
    * @param classifier the intent classifier once loaded (null before)
    * @param categories the complaint-category model
    */
-  public static DialogueEngine create(ParleyConfig config, ConversationStore store, Supplier<IntentClassifier> classifier,
-      ComplaintCategories categories, Clock clock, MissRecorder misses) {
-    TextCatalog texts = TextCatalog.load(config.intentsDir());
+  public static DialogueEngine create(ParleyConfig config, TextCatalog texts, ConversationStore store,
+      Supplier<IntentClassifier> classifier, ComplaintCategories categories, Clock clock, MissRecorder misses) {
     EntityExtractor extractor = EntityExtractor.loadDefault();
-    CaseDesk desk = new CaseDesk(store, CasePolicy.loadDefault());
+    CaseDesk desk = new CaseDesk(store, CasePolicy.loadDefault(YamlFiles.holidays(config.handoff().holidaysFile())));
     var verifier = new DemoOneTimeCodeVerifier(texts, config.bot().codeValidity());
     return new DialogueEngine(texts, KnowledgeBase.load(config.intentsDir()), MainMenu.load(config.intentsDir()),
         EngineVocabulary.load(config.intentsDir()), classifier, extractor,

@@ -1,7 +1,6 @@
 package io.parley.cases;
 
 import io.parley.config.YamlFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -24,7 +23,6 @@ public final class CasePolicy {
 
   /** Where the file is looked for, relative to the working directory. */
   public static final Path DEFAULT_FILE = Path.of("config", "cases.yaml");
-  private static final String BUNDLED = "/io/parley/config/cases.yaml";
 
   private final WorkingCalendar calendar;
   private final Duration followUp;
@@ -41,23 +39,16 @@ public final class CasePolicy {
     }
   }
 
-  /** {@code config/cases.yaml} when it exists, else the copy in the jar (blocking). */
-  public static CasePolicy loadDefault() {
-    if (Files.isRegularFile(DEFAULT_FILE)) {
-      return parse(YamlFiles.read(DEFAULT_FILE), DEFAULT_FILE.toString());
-    }
-    try (var in = CasePolicy.class.getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no " + DEFAULT_FILE + " and no bundled copy");
-      }
-      return parse(new org.yaml.snakeyaml.Yaml().load(in), "classpath:" + BUNDLED);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("cannot read " + BUNDLED + ": " + e.getMessage(), e);
-    }
+  /**
+   * {@code config/cases.yaml} when it exists, else the copy in the jar (blocking), with the
+   * {@code holidays} of the shared holidays file ({@code config/holidays.yaml}).
+   */
+  public static CasePolicy loadDefault(Set<LocalDate> holidays) {
+    return parse(YamlFiles.readOrBundled(DEFAULT_FILE, "cases.yaml"), DEFAULT_FILE.toString(), holidays);
   }
 
   /** Reads a policy from its YAML tree; errors name {@code where} and the key. */
-  public static CasePolicy parse(Object tree, String where) {
+  public static CasePolicy parse(Object tree, String where, Set<LocalDate> holidays) {
     if (!(tree instanceof Map<?, ?> root)) {
       throw new IllegalArgumentException(where + ": expected a mapping");
     }
@@ -67,16 +58,6 @@ public final class CasePolicy {
       Set<DayOfWeek> days = new HashSet<>();
       for (Object d : list(hours, "days", where)) {
         days.add(dayOf(String.valueOf(d), where));
-      }
-      Set<LocalDate> holidays = new HashSet<>();
-      Object h = root.get("holidays");
-      if (h instanceof List<?> l) {
-        for (Object d : l) {
-          // YAML reads an unquoted 2026-10-01 as a timestamp at midnight UTC.
-          holidays.add(d instanceof java.util.Date date
-              ? date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-              : LocalDate.parse(String.valueOf(d)));
-        }
       }
       WorkingCalendar calendar = new WorkingCalendar(zone, days, LocalTime.parse(string(hours, "open", where)),
           LocalTime.parse(string(hours, "close", where)), holidays);

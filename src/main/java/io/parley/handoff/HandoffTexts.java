@@ -22,11 +22,7 @@ public final class HandoffTexts {
   }
 
   public String text(String key, Language lang, Map<String, String> values) {
-    String t = catalog.text(key, lang);
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      t = t.replace("{" + e.getKey() + "}", e.getValue() == null ? "" : e.getValue());
-    }
-    return t.strip();
+    return catalog.text(key, lang, values).strip();
   }
 
   public String teamName(String team, Language lang) {

@@ -3,7 +3,6 @@ package io.parley.handoff;
 import io.parley.config.YamlFiles;
 import io.parley.conversation.HandoffRequest;
 import io.parley.store.CaseKind;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -97,7 +96,7 @@ public final class Teams {
 
   /** Reads the teams file and the holidays file (blocking: start-up only). */
   public static Teams load(Path teamsFile, Path holidaysFile) {
-    Object tree = YamlFiles.read(resolve(teamsFile, "teams.yaml"));
+    Object tree = YamlFiles.readOrBundled(teamsFile, "teams.yaml");
     if (!(tree instanceof Map<?, ?> root) || !(root.get("teams") instanceof Map<?, ?> teamMap)) {
       throw new IllegalArgumentException(teamsFile + ": expected a 'teams' mapping");
     }
@@ -138,7 +137,7 @@ public final class Teams {
       });
     }
     String defaultTeam = String.valueOf(root.containsKey("default_team") ? root.get("default_team") : HandoffRequest.GENERAL);
-    return new Teams(teams, defaultTeam, priorities, defaultPriority, caseTeams, holidays(holidaysFile));
+    return new Teams(teams, defaultTeam, priorities, defaultPriority, caseTeams, YamlFiles.holidays(holidaysFile));
   }
 
   private static Team team(Path file, String id, Map<?, ?> t) {
@@ -177,39 +176,5 @@ public final class Teams {
       }
     }
     throw new IllegalArgumentException("unknown day '" + s + "' (mon..sun)");
-  }
-
-  private static Set<LocalDate> holidays(Path file) {
-    Object tree = YamlFiles.read(resolve(file, "holidays.yaml"));
-    Set<LocalDate> out = new TreeSet<>();
-    if (tree instanceof Map<?, ?> root && root.get("holidays") instanceof List<?> l) {
-      for (Object o : l) {
-        out.add(o instanceof java.util.Date d
-            ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()
-            : LocalDate.parse(String.valueOf(o).trim()));
-      }
-    }
-    return out;
-  }
-
-  /** The file as configured, or the copy the build put in the jar when it is not there. */
-  private static Path resolve(Path file, String name) {
-    if (Files.isRegularFile(file)) {
-      return file;
-    }
-    var url = Teams.class.getResource("/io/parley/config/" + name);
-    if (url == null) {
-      throw new IllegalArgumentException("no " + file + " (and no copy in the jar)");
-    }
-    try {
-      Path tmp = Files.createTempFile("parley-" + name.replace(".yaml", ""), ".yaml");
-      try (var in = url.openStream()) {
-        Files.write(tmp, in.readAllBytes());
-      }
-      tmp.toFile().deleteOnExit();
-      return tmp;
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("cannot read the jar copy of " + name + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -65,6 +65,8 @@ public final class ParleyServer {
   private ConversationService service;
   private volatile IntentClassifier classifier;
   private volatile ComplaintCategorizer complaints;
+  /** Every customer-facing text of {@code intents/}, read once at start-up for the bot and the handoff side. */
+  private TextCatalog texts;
   private volatile String modelProblem = "intent model loading";
   private volatile boolean started;
   private volatile boolean stopping;
@@ -121,8 +123,10 @@ public final class ParleyServer {
         .add("store", () -> store.ready() ? null : "store not reachable: " + store.describe())
         .add("model", () -> classifier != null ? null : modelProblem)
         .add("relay", () -> relay == null || relay.subscribed() ? null : "event relay between instances not subscribed yet");
-    return vertx.executeBlocking(() -> Bots.create(config, store, () -> classifier, complaintCategories(),
-            clock, this::recordMiss))
+    return vertx.executeBlocking(() -> {
+          texts = TextCatalog.load(config.intentsDir());
+          return Bots.create(config, texts, store, () -> classifier, complaintCategories(), clock, this::recordMiss);
+        })
         .compose(responder -> {
           service = new ConversationService(vertx, store, responder, Clock.systemUTC(), () -> classifier != null);
           return vertx.executeBlocking(this::handoffSide);
@@ -148,7 +152,7 @@ public final class ParleyServer {
     Teams teams = Teams.load(config.handoff().teamsFile(), config.handoff().holidaysFile());
     BusinessHours hours = new BusinessHours(teams, config.handoff().alwaysOpen());
     handoffs = new HandoffService(vertx, service, store, handoffStore, teams, hours,
-        new HandoffTexts(TextCatalog.load(config.intentsDir())), clock);
+        new HandoffTexts(texts), clock);
     handoffs.metrics(metrics);
     service.handoffs(handoffs);
     sweep = new DueTimeSweep(vertx, handoffStore, store, metrics, clock, config.handoff().sweepInterval());

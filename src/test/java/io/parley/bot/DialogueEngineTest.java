@@ -112,7 +112,7 @@ class DialogueEngineTest {
   }
 
   DialogueEngineTest() {
-    CaseDesk desk = new CaseDesk(store, CasePolicy.loadDefault());
+    CaseDesk desk = new CaseDesk(store, CasePolicy.loadDefault(io.parley.config.YamlFiles.holidays(Path.of("config", "holidays.yaml"))));
     ComplaintCategories categories = text -> new ComplaintCategories.Guess(
         text.contains("charged") ? "fees" : "other", 0.9);
     engine = new DialogueEngine(TEXTS, KB, MainMenu.load(INTENTS), EngineVocabulary.load(INTENTS), () -> FIXED,

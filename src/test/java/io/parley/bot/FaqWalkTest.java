@@ -48,7 +48,7 @@ class FaqWalkTest {
     store = new MemoryConversationStore(vertx, Clock.systemUTC(), Duration.ofDays(1), Duration.ofDays(1),
         new MemoryConfig(null, Duration.ofSeconds(30)));
     await(store.start());
-    engine = Bots.create(TestServers.memory(), store, () -> null, text -> null, Clock.systemUTC(), MissRecorder.NONE);
+    engine = Bots.create(TestServers.memory(), TextCatalog.load(Path.of("intents")), store, () -> null, text -> null, Clock.systemUTC(), MissRecorder.NONE);
   }
 
   @AfterAll
