@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import io.parley.nlu.CsvExamples;
 import io.parley.nlu.EngineConfig;
 import io.parley.nlu.EvalReport;
+import io.parley.nlu.Lexicon;
 import io.parley.nlu.Evaluation;
 import io.parley.nlu.Example;
 import io.parley.nlu.IntentDataException;
@@ -51,13 +52,15 @@ public final class EvalCommand implements Command {
   @Override
   public String usage() {
     return """
-        usage: eval --train FILE --test FILE [--val FILE] [--report FILE]
+        usage: eval --train FILE --test FILE [--val FILE] [--intents DIR] [--report FILE]
                eval --folds K [--intents DIR] [--report FILE]
           FILEs are CSV (RFC 4180) with a header row; column 1 the text, column 2 the label.
           The label out_of_scope marks out-of-scope rows: in --train they teach what is out of scope,
           in --val they tune the out-of-scope threshold (without --val: cross-validation on --train),
           in --test they are scored as out-of-scope recall. No out_of_scope rows in --train: no threshold.
           --folds K       stratified K-fold cross-validation of the intents in DIR (default: intents)
+          --intents DIR   its lexicon/ (concept terms) adds concept features, with --folds and with
+                          --train alike (default: intents; --set concepts=false turns them off)
           --report FILE   HTML report (default: target/eval-report.html)
           --set KEY=VALUE engine setting (for experiments; see src/main/java/io/parley/nlu/ENGINE.md)
         The last line is: accuracy=0.xxxx macro_f1=0.xxxx[ in_scope_accuracy=0.xxxx oos_recall=0.xxxx]
@@ -111,7 +114,8 @@ public final class EvalCommand implements Command {
       throw new UsageException("the training file has no rows");
     }
 
-    IntentTrainer trainer = new IntentTrainer(config, progress);
+    Lexicon lexicon = Lexicon.forIntents(Path.of(a.get("--intents", "intents")));
+    IntentTrainer trainer = new IntentTrainer(config, lexicon, progress);
     boolean hasOos = train.stream().anyMatch(e -> IntentIds.OUT_OF_SCOPE.equals(e.label()));
     IntentModel model = trainer.train(train, "model");
     Thresholds thresholds;
@@ -153,6 +157,7 @@ public final class EvalCommand implements Command {
         : "none (no out_of_scope rows in the training file: closed set)");
     facts.put("ambiguity margin", String.format(Locale.ROOT, "%.2f (%s)", thresholds.ambiguityMargin(),
         val != null || hasOos ? "tuned on " + tunedOn : "default"));
+    facts.put("lexicon", describe(trainer));
     return finish(ev, facts, config, report, out, progress, t0);
   }
 
@@ -160,7 +165,7 @@ public final class EvalCommand implements Command {
                     Consumer<String> progress, long t0) throws Exception {
     List<Example> data = new IntentDataLoader().loadIntents(intentsDir);
     progress.accept(String.format("%d examples from %s, %d-fold cross-validation", data.size(), intentsDir, k));
-    IntentTrainer trainer = new IntentTrainer(config, progress);
+    IntentTrainer trainer = new IntentTrainer(config, Lexicon.forIntents(intentsDir), progress);
     List<HeldOut> heldOut = trainer.crossValidate(data, k);
     boolean hasOos = data.stream().anyMatch(e -> IntentIds.OUT_OF_SCOPE.equals(e.label()));
     // Each fold is decided with thresholds tuned on the other folds' held-out scores (none of its own labels).
@@ -189,7 +194,17 @@ public final class EvalCommand implements Command {
             all.outOfScope(), all.oosClassMargin(), config.oosWeight())
         : "none (no out_of_scope examples: closed set)");
     facts.put("ambiguity margin", String.format(Locale.ROOT, "%.2f", all.ambiguityMargin()));
+    facts.put("lexicon", describe(trainer));
     return finish(ev, facts, config, report, out, progress, t0);
+  }
+
+  private static String describe(IntentTrainer trainer) {
+    Lexicon l = trainer.lexicon();
+    if (l.isEmpty()) {
+      return "none";
+    }
+    return String.format(Locale.ROOT, "%d concepts, %d terms%s", l.terms().size(), l.termCount(),
+        trainer.config().features().concepts() ? "" : " (concept features off)");
   }
 
   private int finish(Evaluation ev, Map<String, String> facts, EngineConfig config, Path report, PrintStream out,

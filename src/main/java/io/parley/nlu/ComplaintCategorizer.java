@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Suggests the category of a complaint (issue 6, complaint intake): a second OpenNLP categorizer, trained by
- * the intent engine's {@link IntentTrainer} with the same normalisation and features, over the examples in
+ * the intent engine's {@link IntentTrainer} with the same normalisation, features and concept lexicon, over the examples in
  * {@code intents/complaints/<category>.yml}. Closed set: every text gets one of the taxonomy's categories, so
  * there is no out-of-scope class and no threshold tuning. Thread-safe (one OpenNLP categorizer per thread).
  */
@@ -56,7 +56,8 @@ public final class ComplaintCategorizer {
     if (!Files.isDirectory(dir)) {
       throw new IntentDataException(List.of(dir + ": not a directory"));
     }
-    String key = IntentTrainer.cacheKey(dir, config);
+    Lexicon lexicon = Lexicon.forIntents(intentsDir);
+    String key = IntentTrainer.cacheKey(dir, config, lexicon);
     Path cached = cacheDir == null ? null : cacheDir.resolve("complaints-" + key.substring(0, 32));
     if (cached != null && IntentModel.exists(cached)) {
       try {
@@ -69,7 +70,7 @@ public final class ComplaintCategorizer {
     }
     List<Example> data = new IntentDataLoader().loadComplaintCategories(dir);
     checkEveryCategory(data);
-    IntentModel m = new IntentTrainer(config, progress).train(data, "complaint categories")
+    IntentModel m = new IntentTrainer(config, lexicon, progress).train(data, "complaint categories")
         .withInfo(Map.of("cacheKey", key, "complaintsDir", dir.toString()));
     if (cached != null) {
       try {

@@ -23,6 +23,8 @@ import java.util.Map;
  *                     the word, so that "transferred", "transfers" and "transferring" share a feature
  * @param cjkSkipBigrams one feature per pair of CJK characters one apart (a_c), for colloquial insertions
  *                     ("转个账" and "转账")
+ * @param concepts     one feature per concept of the {@link Lexicon} that the message mentions (no effect
+ *                     without a lexicon)
  * @param hashBuckets  0 keeps feature strings; N > 0 hashes every feature into N buckets (bounds memory and
  *                     training time: L-BFGS works on buckets x labels weights); -1 (auto) chooses when
  *                     training, see {@link #resolveFor(int)}
@@ -40,10 +42,11 @@ public record FeatureConfig(
     boolean cantonese,
     int hashBuckets,
     boolean stems,
-    boolean cjkSkipBigrams) {
+    boolean cjkSkipBigrams,
+    boolean concepts) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, true, AUTO, false, false);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, true, AUTO, false, false, true);
   }
 
   /** {@link #hashBuckets} value that sizes the buckets by the number of labels. */
@@ -62,7 +65,7 @@ public record FeatureConfig(
     int b = Integer.highestOneBit(Math.max(1, (1 << 20) / Math.max(1, labels)));
     b = Math.max(4096, Math.min(32768, b));
     return new FeatureConfig(cjkUnigrams, cjkBigrams, cjkTrigrams, words, wordBigrams, charNgramMin, charNgramMax,
-        numberShapes, cjkWords, cantonese, b, stems, cjkSkipBigrams);
+        numberShapes, cjkWords, cantonese, b, stems, cjkSkipBigrams, concepts);
   }
 
   /** A copy with one setting changed, by the names used in {@link #toMap()}. */
@@ -90,6 +93,7 @@ public record FeatureConfig(
     m.put("hashBuckets", Integer.toString(hashBuckets));
     m.put("stems", Boolean.toString(stems));
     m.put("cjkSkipBigrams", Boolean.toString(cjkSkipBigrams));
+    m.put("concepts", Boolean.toString(concepts));
     return m;
   }
 
@@ -108,7 +112,8 @@ public record FeatureConfig(
         bool(m, "cantonese", d.cantonese),
         integer(m, "hashBuckets", d.hashBuckets),
         bool(m, "stems", d.stems),
-        bool(m, "cjkSkipBigrams", d.cjkSkipBigrams));
+        bool(m, "cjkSkipBigrams", d.cjkSkipBigrams),
+        bool(m, "concepts", d.concepts));
   }
 
   private static boolean bool(Map<String, String> m, String k, boolean dflt) {

@@ -3,8 +3,6 @@ package io.parley.nlu;
 import java.util.ArrayList;
 import java.util.List;
 
-import opennlp.tools.stemmer.snowball.SnowballStemmer;
-
 /**
  * Turns a message into the feature strings the categorizer sees. Works on the {@link TextNormalizer}'s
  * output, so Traditional and Simplified spellings, full-width and half-width forms, and upper and lower
@@ -15,6 +13,7 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
  * are dropped, other punctuation splits); a run of digits (with inner {@code .} or {@code ,}) is a number
  * kept as its shape ({@code #6} for a six-digit code, {@code #4.2} for a price, the value itself for
  * a one- or two-digit count); {@code ? + % @ $} are kept as symbol tokens; other punctuation is dropped.
+ * Each concept of the {@link Lexicon} that the message mentions adds one feature.
  */
 public final class FeatureExtractor {
 
@@ -22,12 +21,19 @@ public final class FeatureExtractor {
 
   private final TextNormalizer normalizer = new TextNormalizer();
   private final FeatureConfig config;
+  private final Lexicon lexicon;
 
   public FeatureExtractor(FeatureConfig config) {
+    this(config, Lexicon.EMPTY);
+  }
+
+  /** With concept features from {@code lexicon} (when {@link FeatureConfig#concepts()} is on). */
+  public FeatureExtractor(FeatureConfig config, Lexicon lexicon) {
     if (config.hashBuckets() < 0) {
       throw new IllegalArgumentException("automatic hash buckets: resolve the config for the label count first");
     }
     this.config = config;
+    this.lexicon = config.concepts() ? lexicon : Lexicon.EMPTY;
   }
 
   public FeatureConfig config() {
@@ -97,6 +103,9 @@ public final class FeatureExtractor {
         i += len;
       }
     }
+    for (String c : lexicon.conceptsIn(s)) {
+      f.add("c:" + c);
+    }
     if (config.wordBigrams()) {
       for (int k = 1; k < seq.size(); k++) {
         String a = seq.get(k - 1);
@@ -148,7 +157,7 @@ public final class FeatureExtractor {
     }
     seq.add(w);
     if (config.stems() && w.length() > 3) {
-      String st = stem(w);
+      String st = Lexicon.stem(w);
       if (!st.equals(w)) {
         f.add("st:" + st);
       }
@@ -186,14 +195,6 @@ public final class FeatureExtractor {
     f.add("n:" + shape);
     f.add("n:any");
     seq.add(shape);
-  }
-
-  /** Snowball's English stemmer is not thread-safe: one per thread. */
-  private static final ThreadLocal<SnowballStemmer> STEMMER =
-      ThreadLocal.withInitial(() -> new SnowballStemmer(SnowballStemmer.ALGORITHM.ENGLISH));
-
-  static String stem(String w) {
-    return STEMMER.get().stem(w).toString();
   }
 
   static boolean isCjk(int cp) {

@@ -21,8 +21,8 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
- * A trained intent model: the OpenNLP categorizer model, the feature settings it was trained with, and
- * the decision thresholds tuned for it. Immutable and shareable; {@link #newCategorizer()} gives the
+ * A trained intent model: the OpenNLP categorizer model, the feature settings and concept lexicon it was
+ * trained with, and the decision thresholds tuned for it. Immutable and shareable; {@link #newCategorizer()} gives the
  * per-thread object that does the (not thread-safe) scoring.
  */
 public final class IntentModel {
@@ -33,19 +33,23 @@ public final class IntentModel {
 
   private static final String MODEL_FILE = "doccat.bin";
   private static final String META_FILE = "model.properties";
+  private static final String LEXICON_FILE = "lexicon.tsv";
 
   private final DoccatModel doccat;
   private final EngineConfig config;
+  private final Lexicon lexicon;
   private final Thresholds thresholds;
   private final String[] labels;
   private final FeatureExtractor extractor;
   private final Map<String, String> info;
 
-  public IntentModel(DoccatModel doccat, EngineConfig config, Thresholds thresholds, Map<String, String> info) {
+  public IntentModel(DoccatModel doccat, EngineConfig config, Lexicon lexicon, Thresholds thresholds,
+                     Map<String, String> info) {
     this.doccat = doccat;
     this.config = config;
+    this.lexicon = lexicon;
     this.thresholds = thresholds;
-    this.extractor = new FeatureExtractor(config.features());
+    this.extractor = new FeatureExtractor(config.features(), lexicon);
     DocumentCategorizerME me = new DocumentCategorizerME(doccat);
     this.labels = new String[me.getNumberOfCategories()];
     for (int i = 0; i < labels.length; i++) {
@@ -67,18 +71,23 @@ public final class IntentModel {
     return config;
   }
 
+  /** The concept lexicon the model's features were computed with (stored with the model). */
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
   public Thresholds thresholds() {
     return thresholds;
   }
 
   public IntentModel withThresholds(Thresholds t) {
-    return new IntentModel(doccat, config, t, info);
+    return new IntentModel(doccat, config, lexicon, t, info);
   }
 
   public IntentModel withInfo(Map<String, String> more) {
     Map<String, String> m = new HashMap<>(info);
     m.putAll(more);
-    return new IntentModel(doccat, config, thresholds, m);
+    return new IntentModel(doccat, config, lexicon, thresholds, m);
   }
 
   /** Labels in the categorizer's order. */
@@ -121,11 +130,14 @@ public final class IntentModel {
     p.setProperty("threshold.oosClassMargin", Double.toString(thresholds.oosClassMargin()));
     p.setProperty("threshold.ambiguityMargin", Double.toString(thresholds.ambiguityMargin()));
     info.forEach((k, v) -> p.setProperty("info." + k, v));
+    Path tmpLexicon = Files.createTempFile(dir, "lexicon", ".tmp");
+    Files.writeString(tmpLexicon, lexicon.serialize(), StandardCharsets.UTF_8);
     Path tmpMeta = Files.createTempFile(dir, "meta", ".tmp");
     try (Writer w = Files.newBufferedWriter(tmpMeta, StandardCharsets.UTF_8)) {
       p.store(w, "Parley intent model");
     }
     Files.move(tmpModel, dir.resolve(MODEL_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(tmpLexicon, dir.resolve(LEXICON_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     Files.move(tmpMeta, dir.resolve(META_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -155,6 +167,10 @@ public final class IntentModel {
     try (InputStream in = Files.newInputStream(dir.resolve(MODEL_FILE))) {
       m = new DoccatModel(in);
     }
-    return new IntentModel(m, EngineConfig.fromMap(cfg), t, info);
+    Path lexiconFile = dir.resolve(LEXICON_FILE);
+    Lexicon lexicon = Files.isRegularFile(lexiconFile)
+        ? Lexicon.deserialize(Files.readString(lexiconFile, StandardCharsets.UTF_8))
+        : Lexicon.EMPTY;
+    return new IntentModel(m, EngineConfig.fromMap(cfg), lexicon, t, info);
   }
 }

@@ -43,15 +43,23 @@ public final class IntentTrainer {
   private static final Logger log = LoggerFactory.getLogger(IntentTrainer.class);
 
   /** Bumped whenever a code change makes cached models stale (features, decision rule). */
-  static final String ENGINE_VERSION = "1";
+  static final String ENGINE_VERSION = "2";
 
   private final EngineConfig config;
+  private final Lexicon lexicon;
   private final Consumer<String> progress;
 
-  public IntentTrainer(EngineConfig config, Consumer<String> progress) {
+  /** A trainer whose models get concept features from {@code lexicon} (see {@link Lexicon}). */
+  public IntentTrainer(EngineConfig config, Lexicon lexicon, Consumer<String> progress) {
     this.config = config;
+    this.lexicon = lexicon;
     this.progress = progress == null ? s -> { } : progress;
     IntentModel.registerExtensions();
+  }
+
+  /** A trainer without a concept lexicon. */
+  public IntentTrainer(EngineConfig config, Consumer<String> progress) {
+    this(config, Lexicon.EMPTY, progress);
   }
 
   public IntentTrainer(EngineConfig config) {
@@ -62,18 +70,23 @@ public final class IntentTrainer {
     return config;
   }
 
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
   /**
-   * The model for the intents under {@code intentsDir}: loaded from {@code cacheDir} when a model of the
-   * same data and settings is there, otherwise trained (thresholds by cross-validation) and stored
+   * The model for the intents under {@code intentsDir}, with the concept lexicon of its {@code lexicon/}
+   * directory: loaded from {@code cacheDir} when a model of the same data, lexicon and settings is there, otherwise trained (thresholds by cross-validation) and stored
    * there. {@code cacheDir} may be null (always train, store nothing). Blocking.
    */
   public static IntentModel trainOrLoad(Path intentsDir, Path cacheDir, EngineConfig config, Consumer<String> progress)
       throws IOException {
-    IntentTrainer trainer = new IntentTrainer(config, progress);
     if (!Files.isDirectory(intentsDir)) {
       throw new IntentDataException(List.of(intentsDir + ": not a directory"));
     }
-    String key = cacheKey(intentsDir, config);
+    Lexicon lexicon = Lexicon.forIntents(intentsDir);
+    IntentTrainer trainer = new IntentTrainer(config, lexicon, progress);
+    String key = cacheKey(intentsDir, config, lexicon);
     Path dir = cacheDir == null ? null : cacheDir.resolve("intents-" + key.substring(0, 32));
     if (dir != null && IntentModel.exists(dir)) {
       try {
@@ -101,8 +114,11 @@ public final class IntentTrainer {
     return trainOrLoad(intentsDir, cacheDir, EngineConfig.defaults(), msg -> log.info(msg));
   }
 
-  /** SHA-256 of the engine version, the settings and every training file (name and bytes) under the directory. */
-  public static String cacheKey(Path intentsDir, EngineConfig config) throws IOException {
+  /**
+   * SHA-256 of the engine version, the settings, the lexicon and every training file (name and bytes) at the
+   * top level of the directory.
+   */
+  public static String cacheKey(Path intentsDir, EngineConfig config, Lexicon lexicon) throws IOException {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
@@ -111,6 +127,7 @@ public final class IntentTrainer {
     }
     md.update(("engine=" + ENGINE_VERSION + "\n").getBytes(StandardCharsets.UTF_8));
     md.update(new TreeMap<>(config.toMap()).toString().getBytes(StandardCharsets.UTF_8));
+    md.update(("\nlexicon=" + lexicon.fingerprint()).getBytes(StandardCharsets.UTF_8));
     List<Path> files;
     try (Stream<Path> s = Files.list(intentsDir)) {
       files = s.filter(p -> Files.isRegularFile(p)
@@ -135,7 +152,7 @@ public final class IntentTrainer {
   public IntentModel trainTuned(List<Example> data) {
     long t0 = System.nanoTime();
     int threads = config.trainer().threads();
-    IntentTrainer side = threads >= 2 ? new IntentTrainer(config.with("threads", "1"), progress) : this;
+    IntentTrainer side = threads >= 2 ? new IntentTrainer(config.with("threads", "1"), lexicon, progress) : this;
     java.util.concurrent.ExecutorService pool = threads >= 2 ? Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "training-final-model");
       t.setDaemon(true);
@@ -176,7 +193,7 @@ public final class IntentTrainer {
       throw new IllegalArgumentException("no training examples");
     }
     EngineConfig resolved = config.resolveFor((int) data.stream().map(Example::label).distinct().count());
-    FeatureExtractor fx = new FeatureExtractor(resolved.features());
+    FeatureExtractor fx = new FeatureExtractor(resolved.features(), lexicon);
     List<DocumentSample> samples = new ArrayList<>(data.size());
     for (Example e : data) {
       samples.add(new DocumentSample(e.label(), fx.extract(e.text())));
@@ -194,8 +211,9 @@ public final class IntentTrainer {
       tp.put("Threads", tc.threads());
     }
     long t0 = System.nanoTime();
-    progress.accept(String.format("training %s: %d examples, %s, %d hash buckets", what, data.size(), tc.algorithm(),
-        resolved.features().hashBuckets()));
+    progress.accept(String.format("training %s: %d examples, %s, %d hash buckets, %d lexicon concepts", what,
+        data.size(), tc.algorithm(), resolved.features().hashBuckets(),
+        resolved.features().concepts() ? lexicon.terms().size() : 0));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "training-progress");
       t.setDaemon(true);
@@ -217,7 +235,7 @@ public final class IntentTrainer {
     Map<String, String> info = new LinkedHashMap<>();
     info.put("examples", Integer.toString(data.size()));
     info.put("trainingSeconds", String.format("%.1f", secs));
-    return new IntentModel(model, resolved, Thresholds.none(), info);
+    return new IntentModel(model, resolved, lexicon, Thresholds.none(), info);
   }
 
   /**

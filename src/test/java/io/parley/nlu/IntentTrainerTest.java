@@ -57,8 +57,8 @@ class IntentTrainerTest {
     assertEquals(2, modelDirs(cache).size());
 
     // and so does a change of settings
-    assertNotEquals(IntentTrainer.cacheKey(intents, TestIntents.fastConfig()),
-        IntentTrainer.cacheKey(intents, TestIntents.fastConfig().with("cutoff", "2")));
+    assertNotEquals(IntentTrainer.cacheKey(intents, TestIntents.fastConfig(), Lexicon.EMPTY),
+        IntentTrainer.cacheKey(intents, TestIntents.fastConfig().with("cutoff", "2"), Lexicon.EMPTY));
   }
 
   @Test
