@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.parley.nlu.Csv;
 import io.parley.nlu.CsvExamples;
 import io.parley.nlu.EngineConfig;
 import io.parley.nlu.EvalReport;
@@ -39,6 +40,9 @@ import io.parley.nlu.Thresholds;
  */
 public final class EvalCommand implements Command {
 
+  /** Where to write the wrongly classified rows ({@code --errors}), or null; set per run. */
+  private Path errorsFile;
+
   @Override
   public String name() {
     return "eval";
@@ -62,6 +66,7 @@ public final class EvalCommand implements Command {
           --intents DIR   its lexicon/ (concept terms) adds concept features, with --folds and with
                           --train alike (default: intents; --set concepts=false turns them off)
           --report FILE   HTML report (default: target/eval-report.html)
+          --errors FILE   every wrongly classified row as CSV: text,gold,predicted,lang
           --set KEY=VALUE engine setting (for experiments; see src/main/java/io/parley/nlu/ENGINE.md)
         The last line is: accuracy=0.xxxx macro_f1=0.xxxx[ in_scope_accuracy=0.xxxx oos_recall=0.xxxx]
         """;
@@ -78,13 +83,14 @@ public final class EvalCommand implements Command {
   }
 
   private int evaluate(List<String> args, PrintStream out, PrintStream err) throws Exception {
-    Args a = Args.parse(args, Set.of("--train", "--test", "--val", "--folds", "--intents", "--report", "--set"), Set.of("--help")).noPositional();
+    Args a = Args.parse(args, Set.of("--train", "--test", "--val", "--folds", "--intents", "--report", "--errors", "--set"), Set.of("--help")).noPositional();
     if (a.has("--help")) {
       err.print(usage());
       return 0;
     }
     EngineConfig config = EngineSettings.apply(EngineConfig.defaults(), a.all("--set"));
     Path report = Path.of(a.get("--report", "target/eval-report.html"));
+    errorsFile = a.has("--errors") ? Path.of(a.get("--errors", null)) : null;
     long t0 = System.nanoTime();
     Consumer<String> progress = msg -> err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + msg);
     if (a.has("--folds")) {
@@ -198,6 +204,23 @@ public final class EvalCommand implements Command {
     return finish(ev, facts, config, report, out, progress, t0);
   }
 
+  private static void writeErrors(Evaluation ev, Path file) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder("text,gold,predicted,lang\n");
+    for (Evaluation.Row r : ev.rows()) {
+      if (!r.correct()) {
+        Example e = r.example();
+        sb.append(Csv.field(e.text())).append(',').append(Csv.field(e.label())).append(',')
+            .append(Csv.field(r.predicted())).append(',')
+            .append(e.language() == null ? "" : e.language().tag()).append('\n');
+      }
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      java.nio.file.Files.createDirectories(parent);
+    }
+    java.nio.file.Files.writeString(file, sb.toString(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private static String describe(IntentTrainer trainer) {
     Lexicon l = trainer.lexicon();
     if (l.isEmpty()) {
@@ -216,6 +239,10 @@ public final class EvalCommand implements Command {
     ev.printDetails(out);
     EvalReport.write(report, "Parley intent evaluation", ev, facts);
     progress.accept("report written to " + report.toAbsolutePath());
+    if (errorsFile != null) {
+      writeErrors(ev, errorsFile);
+      progress.accept("errors written to " + errorsFile.toAbsolutePath());
+    }
     out.println(ev.summaryLine());
     out.flush();
     return 0;

@@ -118,4 +118,13 @@ public final class Csv {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
+
+  /** One field in RFC 4180 form: quoted when it holds a comma, a quote or a line break. */
+  public static String field(String value) {
+    String v = value == null ? "" : value;
+    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+      return v;
+    }
+    return '"' + v.replace("\"", "\"\"") + '"';
+  }
 }

@@ -78,7 +78,7 @@ public final class Lexicon {
     Map<String, Set<String>> m = new TreeMap<>();
     conceptTerms.forEach((c, ts) -> ts.forEach(t -> {
       String norm = n.normalize(t);
-      if (!units(norm).isEmpty()) {
+      if (!termUnits(norm).isEmpty()) {
         m.computeIfAbsent(c, k -> new TreeSet<>()).add(norm);
       }
     }));
@@ -106,7 +106,7 @@ public final class Lexicon {
   }
 
   private void add(String concept, String normalizedTerm) {
-    List<String> u = units(normalizedTerm);
+    List<String> u = termUnits(normalizedTerm);
     if (u.isEmpty() || u.contains(BREAK)) {
       return; // a term with punctuation inside could never match a run; ignore it
     }
@@ -147,8 +147,9 @@ public final class Lexicon {
 
   /**
    * Matching units of a normalised text: each CJK character, each Latin word as its English stem (apostrophes
-   * inside a word dropped), each run of digits; sentence punctuation becomes a break that no term spans;
-   * spaces and other symbols separate units.
+   * inside a word dropped), each run of digits; sentence punctuation becomes a break that no term spans
+   * (but not a {@code . : ,} between letters or digits: "9:15", "i.p.o", "0.5"); spaces and other symbols
+   * separate units.
    */
   static List<String> units(String s) {
     List<String> out = new ArrayList<>(s.length());
@@ -184,13 +185,29 @@ public final class Lexicon {
         out.add(s.substring(i, j));
         i = j;
       } else {
-        if (BREAKS.indexOf(cp) >= 0 && (out.isEmpty() || !out.get(out.size() - 1).equals(BREAK))) {
+        boolean inside = (cp == '.' || cp == ':' || cp == ',') && i > 0 && i + 1 < n
+            && Character.isLetterOrDigit(s.codePointBefore(i)) && Character.isLetterOrDigit(s.codePointAt(i + 1));
+        if (!inside && BREAKS.indexOf(cp) >= 0 && (out.isEmpty() || !out.get(out.size() - 1).equals(BREAK))) {
           out.add(BREAK);
         }
         i += len;
       }
     }
     return out;
+  }
+
+  /** Units of a term: as {@link #units}, without breaks at either end ("p.a." is p, a). */
+  static List<String> termUnits(String normalizedTerm) {
+    List<String> u = units(normalizedTerm);
+    int a = 0;
+    int b = u.size();
+    while (a < b && u.get(a).equals(BREAK)) {
+      a++;
+    }
+    while (b > a && u.get(b - 1).equals(BREAK)) {
+      b--;
+    }
+    return u.subList(a, b);
   }
 
   /** Snowball's English stemmer is not thread-safe: one per thread. */
@@ -321,9 +338,9 @@ public final class Lexicon {
           String term = scalar(item);
           if (term == null || term.isBlank()) {
             problems.add(name + ":" + line(item) + ": empty term");
-          } else if (units(normalizer.normalize(term)).stream().allMatch(BREAK::equals)) {
+          } else if (termUnits(normalizer.normalize(term)).isEmpty()) {
             problems.add(name + ":" + line(item) + ": term \"" + term + "\" has no letter, character or digit");
-          } else if (units(normalizer.normalize(term)).contains(BREAK)) {
+          } else if (termUnits(normalizer.normalize(term)).contains(BREAK)) {
             problems.add(name + ":" + line(item) + ": term \"" + term + "\" contains punctuation, which no message run spans");
           } else {
             raw.computeIfAbsent(id, k -> new ArrayList<>()).add(term);
