@@ -25,6 +25,8 @@ import java.util.Map;
  *                     ("转个账" and "转账")
  * @param concepts     one feature per concept of the {@link Lexicon} that the message mentions (no effect
  *                     without a lexicon)
+ * @param conceptPairs one more feature per pair of concepts mentioned together ("progress" with
+ *                     "phone_number" differs from either alone)
  * @param hashBuckets  0 keeps feature strings; N > 0 hashes every feature into N buckets (bounds memory and
  *                     training time: L-BFGS works on buckets x labels weights); -1 (auto) chooses when
  *                     training, see {@link #resolveFor(int)}
@@ -43,10 +45,11 @@ public record FeatureConfig(
     int hashBuckets,
     boolean stems,
     boolean cjkSkipBigrams,
-    boolean concepts) {
+    boolean concepts,
+    boolean conceptPairs) {
 
   public static FeatureConfig defaults() {
-    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, true, AUTO, false, false, true);
+    return new FeatureConfig(true, true, false, true, true, 3, 4, true, false, true, AUTO, false, false, true, false);
   }
 
   /** {@link #hashBuckets} value that sizes the buckets by the number of labels. */
@@ -65,7 +68,7 @@ public record FeatureConfig(
     int b = Integer.highestOneBit(Math.max(1, (1 << 20) / Math.max(1, labels)));
     b = Math.max(4096, Math.min(32768, b));
     return new FeatureConfig(cjkUnigrams, cjkBigrams, cjkTrigrams, words, wordBigrams, charNgramMin, charNgramMax,
-        numberShapes, cjkWords, cantonese, b, stems, cjkSkipBigrams, concepts);
+        numberShapes, cjkWords, cantonese, b, stems, cjkSkipBigrams, concepts, conceptPairs);
   }
 
   /** A copy with one setting changed, by the names used in {@link #toMap()}. */
@@ -94,6 +97,7 @@ public record FeatureConfig(
     m.put("stems", Boolean.toString(stems));
     m.put("cjkSkipBigrams", Boolean.toString(cjkSkipBigrams));
     m.put("concepts", Boolean.toString(concepts));
+    m.put("conceptPairs", Boolean.toString(conceptPairs));
     return m;
   }
 
@@ -113,7 +117,8 @@ public record FeatureConfig(
         integer(m, "hashBuckets", d.hashBuckets),
         bool(m, "stems", d.stems),
         bool(m, "cjkSkipBigrams", d.cjkSkipBigrams),
-        bool(m, "concepts", d.concepts));
+        bool(m, "concepts", d.concepts),
+        bool(m, "conceptPairs", d.conceptPairs));
   }
 
   private static boolean bool(Map<String, String> m, String k, boolean dflt) {

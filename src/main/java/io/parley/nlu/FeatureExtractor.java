@@ -103,8 +103,16 @@ public final class FeatureExtractor {
         i += len;
       }
     }
-    for (String c : lexicon.conceptsIn(s)) {
-      f.add("c:" + c);
+    List<String> concepts = lexicon.conceptsIn(s);
+    for (int a = 0; a < concepts.size(); a++) {
+      f.add("c:" + concepts.get(a));
+      if (config.conceptPairs()) {
+        for (int b = 0; b < concepts.size(); b++) {
+          if (concepts.get(a).compareTo(concepts.get(b)) < 0) {
+            f.add("cc:" + concepts.get(a) + "&" + concepts.get(b));
+          }
+        }
+      }
     }
     if (config.wordBigrams()) {
       for (int k = 1; k < seq.size(); k++) {
