@@ -1,7 +1,6 @@
 package io.parley.nlu;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +16,6 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -102,38 +98,26 @@ public final class IntentDataLoader {
     String name = displayName(dir, file);
     String label = stem(file);
     List<Example> out = new ArrayList<>();
-    Node root;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      LoaderOptions opts = new LoaderOptions();
-      opts.setAllowDuplicateKeys(false);
-      root = new Yaml(opts).compose(r);
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      problems.add(name + ":" + line + ": invalid YAML: " + e.getProblem());
-      return out;
-    } catch (IOException e) {
-      problems.add(name + ": cannot read: " + e.getMessage());
-      return out;
-    } catch (RuntimeException e) {
-      problems.add(name + ": invalid YAML: " + e.getMessage());
+    Node root = YamlNodes.compose(name, file, problems);
+    if (root == null) {
       return out;
     }
     if (!knownIds.contains(label)) {
       problems.add(name + ":1: unknown id '" + label + "' (the file name must be one of " + knownIds + ")");
     }
     if (!(root instanceof MappingNode map)) {
-      problems.add(name + ":" + line(root) + ": expected a mapping with 'id' and 'examples'");
+      problems.add(name + ":" + YamlNodes.line(root) + ": expected a mapping with 'id' and 'examples'");
       return out;
     }
     Node examples = null;
     boolean hasId = false;
     for (NodeTuple t : map.getValue()) {
-      String key = scalar(t.getKeyNode());
+      String key = YamlNodes.scalar(t.getKeyNode());
       if ("id".equals(key)) {
         hasId = true;
-        String id = scalar(t.getValueNode());
+        String id = YamlNodes.scalar(t.getValueNode());
         if (id == null || !id.equals(label)) {
-          problems.add(name + ":" + line(t.getValueNode()) + ": id '" + id + "' differs from the file name '" + label + "'");
+          problems.add(name + ":" + YamlNodes.line(t.getValueNode()) + ": id '" + id + "' differs from the file name '" + label + "'");
         }
       } else if ("examples".equals(key)) {
         examples = t.getValueNode();
@@ -148,16 +132,16 @@ public final class IntentDataLoader {
     }
     if (examples instanceof MappingNode byLang) {
       for (NodeTuple t : byLang.getValue()) {
-        String tag = scalar(t.getKeyNode());
+        String tag = YamlNodes.scalar(t.getKeyNode());
         Language lang = tag == null ? null : Language.fromTag(tag).orElse(null);
         if (lang == null) {
-          problems.add(name + ":" + line(t.getKeyNode()) + ": unknown language '" + tag + "' (expected zh-Hans, zh-Hant or en)");
+          problems.add(name + ":" + YamlNodes.line(t.getKeyNode()) + ": unknown language '" + tag + "' (expected zh-Hans, zh-Hant or en)");
           continue;
         }
         readList(name, label, lang, t.getValueNode(), out, problems);
       }
     } else {
-      problems.add(name + ":" + line(examples) + ": 'examples' must map languages (zh-Hans, zh-Hant, en) to lists");
+      problems.add(name + ":" + YamlNodes.line(examples) + ": 'examples' must map languages (zh-Hans, zh-Hant, en) to lists");
     }
     return out;
   }
@@ -167,17 +151,17 @@ public final class IntentDataLoader {
       return; // "en:" with nothing under it
     }
     if (!(node instanceof SequenceNode seq)) {
-      problems.add(name + ":" + line(node) + ": the examples of " + lang + " must be a list");
+      problems.add(name + ":" + YamlNodes.line(node) + ": the examples of " + lang + " must be a list");
       return;
     }
     for (Node item : seq.getValue()) {
-      String text = scalar(item);
+      String text = YamlNodes.scalar(item);
       if (text == null) {
-        problems.add(name + ":" + line(item) + ": an example must be a plain string");
+        problems.add(name + ":" + YamlNodes.line(item) + ": an example must be a plain string");
       } else if (text.isBlank() || normalizer.normalize(text).isEmpty()) {
-        problems.add(name + ":" + line(item) + ": empty example");
+        problems.add(name + ":" + YamlNodes.line(item) + ": empty example");
       } else {
-        out.add(new Example(text.strip(), label, lang, name, line(item)));
+        out.add(new Example(text.strip(), label, lang, name, YamlNodes.line(item)));
       }
     }
   }
@@ -221,11 +205,5 @@ public final class IntentDataLoader {
     return (parent == null ? "" : parent + "/") + file.getFileName();
   }
 
-  private static int line(Node n) {
-    return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-  }
 
-  private static String scalar(Node n) {
-    return n instanceof ScalarNode s ? s.getValue() : null;
-  }
 }

@@ -1,7 +1,6 @@
 package io.parley.nlu;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,13 +21,9 @@ import java.util.stream.Stream;
 
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -285,63 +280,51 @@ public final class Lexicon {
 
   private static void readFile(String name, Path file, Map<String, List<String>> raw, TextNormalizer normalizer,
                                List<String> problems) {
-    Node root;
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      LoaderOptions opts = new LoaderOptions();
-      opts.setAllowDuplicateKeys(false);
-      root = new Yaml(opts).compose(r);
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      problems.add(name + ":" + line + ": invalid YAML: " + e.getProblem());
-      return;
-    } catch (IOException e) {
-      problems.add(name + ": cannot read: " + e.getMessage());
-      return;
-    } catch (RuntimeException e) {
-      problems.add(name + ": invalid YAML: " + e.getMessage());
+    Node root = YamlNodes.compose(name, file, problems);
+    if (root == null) {
       return;
     }
     Node concepts = null;
     if (root instanceof MappingNode map) {
       for (NodeTuple t : map.getValue()) {
-        if ("concepts".equals(scalar(t.getKeyNode()))) {
+        if ("concepts".equals(YamlNodes.scalar(t.getKeyNode()))) {
           concepts = t.getValueNode();
         }
       }
     }
     if (!(concepts instanceof MappingNode byConcept)) {
-      problems.add(name + ":" + line(concepts == null ? root : concepts)
+      problems.add(name + ":" + YamlNodes.line(concepts == null ? root : concepts)
           + ": expected 'concepts:' mapping concept ids to their terms by language");
       return;
     }
     for (NodeTuple c : byConcept.getValue()) {
-      String id = scalar(c.getKeyNode());
+      String id = YamlNodes.scalar(c.getKeyNode());
       if (id == null || !CONCEPT_ID.matcher(id).matches()) {
-        problems.add(name + ":" + line(c.getKeyNode()) + ": concept id '" + id + "' must be lower_snake_case");
+        problems.add(name + ":" + YamlNodes.line(c.getKeyNode()) + ": concept id '" + id + "' must be lower_snake_case");
         continue;
       }
       if (!(c.getValueNode() instanceof MappingNode byLang)) {
-        problems.add(name + ":" + line(c.getValueNode()) + ": concept '" + id + "' must map languages to lists of terms");
+        problems.add(name + ":" + YamlNodes.line(c.getValueNode()) + ": concept '" + id + "' must map languages to lists of terms");
         continue;
       }
       for (NodeTuple t : byLang.getValue()) {
-        String tag = scalar(t.getKeyNode());
+        String tag = YamlNodes.scalar(t.getKeyNode());
         if (tag == null || Language.fromTag(tag).isEmpty()) {
-          problems.add(name + ":" + line(t.getKeyNode()) + ": unknown language '" + tag + "' (expected zh-Hans, zh-Hant or en)");
+          problems.add(name + ":" + YamlNodes.line(t.getKeyNode()) + ": unknown language '" + tag + "' (expected zh-Hans, zh-Hant or en)");
           continue;
         }
         if (!(t.getValueNode() instanceof SequenceNode seq)) {
-          problems.add(name + ":" + line(t.getValueNode()) + ": the terms of " + id + " / " + tag + " must be a list");
+          problems.add(name + ":" + YamlNodes.line(t.getValueNode()) + ": the terms of " + id + " / " + tag + " must be a list");
           continue;
         }
         for (Node item : seq.getValue()) {
-          String term = scalar(item);
+          String term = YamlNodes.scalar(item);
           if (term == null || term.isBlank()) {
-            problems.add(name + ":" + line(item) + ": empty term");
+            problems.add(name + ":" + YamlNodes.line(item) + ": empty term");
           } else if (termUnits(normalizer.normalize(term)).isEmpty()) {
-            problems.add(name + ":" + line(item) + ": term \"" + term + "\" has no letter, character or digit");
+            problems.add(name + ":" + YamlNodes.line(item) + ": term \"" + term + "\" has no letter, character or digit");
           } else if (termUnits(normalizer.normalize(term)).contains(BREAK)) {
-            problems.add(name + ":" + line(item) + ": term \"" + term + "\" contains punctuation, which no message run spans");
+            problems.add(name + ":" + YamlNodes.line(item) + ": term \"" + term + "\" contains punctuation, which no message run spans");
           } else {
             raw.computeIfAbsent(id, k -> new ArrayList<>()).add(term);
           }
@@ -350,11 +333,5 @@ public final class Lexicon {
     }
   }
 
-  private static int line(Node n) {
-    return n == null || n.getStartMark() == null ? 0 : n.getStartMark().getLine() + 1;
-  }
 
-  private static String scalar(Node n) {
-    return n instanceof ScalarNode s ? s.getValue() : null;
-  }
 }
