@@ -58,7 +58,7 @@ public final class IntentModel {
     this.info = Map.copyOf(info);
   }
 
-  /** Makes sure OpenNLP may instantiate Parley's feature generator (idempotent). */
+  /** Makes sure OpenNLP may instantiate Parley's classes by name: the feature generator, the trainer (idempotent). */
   static void registerExtensions() {
     // the static initialiser does the work
   }

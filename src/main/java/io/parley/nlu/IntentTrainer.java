@@ -28,6 +28,7 @@ import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.util.TrainingParameters;
 
 import org.slf4j.Logger;
@@ -200,7 +201,8 @@ public final class IntentTrainer {
     }
     TrainerConfig tc = config.trainer();
     TrainingParameters tp = new TrainingParameters();
-    tp.put(TrainingParameters.ALGORITHM_PARAM, tc.algorithm());
+    boolean fused = tc.fused() && QNTrainer.MAXENT_QN_VALUE.equals(tc.algorithm());
+    tp.put(TrainingParameters.ALGORITHM_PARAM, fused ? FusedQnTrainer.NAME : tc.algorithm());
     tp.put(TrainingParameters.CUTOFF_PARAM, tc.cutoff());
     tp.put(TrainingParameters.ITERATIONS_PARAM, tc.iterations());
     tp.put("DataIndexer", "OnePass");

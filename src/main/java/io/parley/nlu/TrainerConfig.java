@@ -14,12 +14,14 @@ import java.util.Map;
  * @param l2         L2 regularisation cost (MAXENT_QN)
  * @param updates    number of L-BFGS updates kept (MAXENT_QN; memory is updates x features x labels)
  * @param threads    training threads (MAXENT_QN; 2 halves training time on an idle 2-core machine)
+ * @param fused      MAXENT_QN only: minimise with {@link FusedQnTrainer}, OpenNLP's quasi-Newton minimiser over a
+ *                   faster computation of the same objective (true), or with OpenNLP's own {@code QNTrainer}
  */
 public record TrainerConfig(String algorithm, int cutoff, int iterations, double l1, double l2, int updates,
-                            int threads) {
+                            int threads, boolean fused) {
 
   public static TrainerConfig defaults() {
-    return new TrainerConfig("MAXENT_QN", 1, 100, 0.0, 0.1, 5, 2);
+    return new TrainerConfig("MAXENT_QN", 1, 100, 0.0, 0.1, 5, 2, true);
   }
 
   public TrainerConfig with(String key, String value) {
@@ -40,6 +42,7 @@ public record TrainerConfig(String algorithm, int cutoff, int iterations, double
     m.put("l2", Double.toString(l2));
     m.put("updates", Integer.toString(updates));
     m.put("threads", Integer.toString(threads));
+    m.put("fused", Boolean.toString(fused));
     return m;
   }
 
@@ -52,6 +55,7 @@ public record TrainerConfig(String algorithm, int cutoff, int iterations, double
         Double.parseDouble(m.getOrDefault("l1", Double.toString(d.l1)).trim()),
         Double.parseDouble(m.getOrDefault("l2", Double.toString(d.l2)).trim()),
         Integer.parseInt(m.getOrDefault("updates", Integer.toString(d.updates)).trim()),
-        Integer.parseInt(m.getOrDefault("threads", Integer.toString(d.threads)).trim()));
+        Integer.parseInt(m.getOrDefault("threads", Integer.toString(d.threads)).trim()),
+        Boolean.parseBoolean(m.getOrDefault("fused", Boolean.toString(d.fused)).trim()));
   }
 }
