@@ -2,6 +2,7 @@ package io.parley.nlu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a message into the feature strings the categorizer sees. Works on the {@link TextNormalizer}'s
@@ -22,6 +23,7 @@ public final class FeatureExtractor {
   private final TextNormalizer normalizer = new TextNormalizer();
   private final FeatureConfig config;
   private final Lexicon lexicon;
+  private final String[] bucketNames;
 
   public FeatureExtractor(FeatureConfig config) {
     this(config, Lexicon.EMPTY);
@@ -34,6 +36,25 @@ public final class FeatureExtractor {
     }
     this.config = config;
     this.lexicon = config.concepts() ? lexicon : Lexicon.EMPTY;
+    this.bucketNames = bucketNames(config.hashBuckets());
+  }
+
+  /** Bucket names shared by every extractor with the same bucket count (no string is built per feature). */
+  private static final ConcurrentHashMap<Integer, String[]> BUCKET_NAMES =
+      new ConcurrentHashMap<>();
+
+  private static String[] bucketNames(int buckets) {
+    if (buckets <= 0 || buckets > 1 << 20) {
+      return null;
+    }
+    return BUCKET_NAMES.computeIfAbsent(buckets, b -> {
+      String[] names = new String[b];
+      for (int i = 0; i < b; i++) {
+        names[i] = "h" + i;
+        names[i].hashCode(); // cached in the string: the categorizer's map lookups need it
+      }
+      return names;
+    });
   }
 
   public FeatureConfig config() {
@@ -126,7 +147,8 @@ public final class FeatureExtractor {
     String[] out = f.toArray(new String[0]);
     if (config.hashBuckets() > 0) {
       for (int k = 0; k < out.length; k++) {
-        out[k] = hashed(out[k], config.hashBuckets());
+        int bucket = bucket(out[k], config.hashBuckets());
+        out[k] = bucketNames != null ? bucketNames[bucket] : "h" + bucket;
       }
     }
     return out;
@@ -211,9 +233,9 @@ public final class FeatureExtractor {
         || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HANGUL;
   }
 
-  static String hashed(String feature, int buckets) {
+  static int bucket(String feature, int buckets) {
     int h = feature.hashCode() * 0x9E3779B1;
     h ^= h >>> 15;
-    return "h" + Integer.remainderUnsigned(h, buckets);
+    return Integer.remainderUnsigned(h, buckets);
   }
 }
