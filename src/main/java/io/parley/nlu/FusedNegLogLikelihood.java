@@ -11,8 +11,8 @@ import opennlp.tools.ml.model.DataIndexer;
 
 /**
  * The negative log-likelihood of a multinomial logistic (maximum-entropy) model, the objective OpenNLP's
- * {@code NegLogLikelihood} computes, computed with less work so that OpenNLP's own L-BFGS
- * ({@code QNMinimizer}) trains the same model faster:
+ * {@code NegLogLikelihood} computes, computed with less work ({@link FusedQnTrainer} minimises it with
+ * {@link Lbfgs}, or with OpenNLP's {@code QNMinimizer} when L1 is on):
  * <ul>
  *   <li>{@link #valueAt} keeps the class probabilities of every event it computed the value from, and
  *       {@link #gradientAt} at the same point only scatters them (OpenNLP's computes every score twice);</li>
