@@ -1,7 +1,10 @@
 package io.parley.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -39,9 +42,6 @@ import io.parley.nlu.Thresholds;
  * progress on standard error; an HTML report with a confusion-matrix heat map under {@code target/}.
  */
 public final class EvalCommand implements Command {
-
-  /** Where to write the wrongly classified rows ({@code --errors}), or null; set per run. */
-  private Path errorsFile;
 
   @Override
   public String name() {
@@ -90,7 +90,7 @@ public final class EvalCommand implements Command {
     }
     EngineConfig config = EngineSettings.apply(EngineConfig.defaults(), a.all("--set"));
     Path report = Path.of(a.get("--report", "target/eval-report.html"));
-    errorsFile = a.has("--errors") ? Path.of(a.get("--errors", null)) : null;
+    Path errorsFile = a.has("--errors") ? Path.of(a.get("--errors", null)) : null;
     long t0 = System.nanoTime();
     Consumer<String> progress = msg -> err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + msg);
     if (a.has("--folds")) {
@@ -106,7 +106,7 @@ public final class EvalCommand implements Command {
       if (k < 2) {
         throw new UsageException("--folds must be at least 2");
       }
-      return folds(Path.of(a.get("--intents", "intents")), k, config, report, out, progress, t0);
+      return folds(Path.of(a.get("--intents", "intents")), k, config, report, errorsFile, out, progress, t0);
     }
     if (!a.has("--train") || !a.has("--test")) {
       throw new UsageException("eval needs --train FILE and --test FILE, or --folds K");
@@ -164,10 +164,10 @@ public final class EvalCommand implements Command {
     facts.put("ambiguity margin", String.format(Locale.ROOT, "%.2f (%s)", thresholds.ambiguityMargin(),
         val != null || hasOos ? "tuned on " + tunedOn : "default"));
     facts.put("lexicon", describe(trainer));
-    return finish(ev, facts, config, report, out, progress, t0);
+    return finish(ev, facts, config, report, errorsFile, out, progress, t0);
   }
 
-  private int folds(Path intentsDir, int k, EngineConfig config, Path report, PrintStream out,
+  private int folds(Path intentsDir, int k, EngineConfig config, Path report, Path errorsFile, PrintStream out,
                     Consumer<String> progress, long t0) throws Exception {
     List<Example> data = new IntentDataLoader().loadIntents(intentsDir);
     progress.accept(String.format("%d examples from %s, %d-fold cross-validation", data.size(), intentsDir, k));
@@ -201,10 +201,10 @@ public final class EvalCommand implements Command {
         : "none (no out_of_scope examples: closed set)");
     facts.put("ambiguity margin", String.format(Locale.ROOT, "%.2f", all.ambiguityMargin()));
     facts.put("lexicon", describe(trainer));
-    return finish(ev, facts, config, report, out, progress, t0);
+    return finish(ev, facts, config, report, errorsFile, out, progress, t0);
   }
 
-  private static void writeErrors(Evaluation ev, Path file) throws java.io.IOException {
+  private static void writeErrors(Evaluation ev, Path file) throws IOException {
     StringBuilder sb = new StringBuilder("text,gold,predicted,lang\n");
     for (Evaluation.Row r : ev.rows()) {
       if (!r.correct()) {
@@ -216,9 +216,9 @@ public final class EvalCommand implements Command {
     }
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
-      java.nio.file.Files.createDirectories(parent);
+      Files.createDirectories(parent);
     }
-    java.nio.file.Files.writeString(file, sb.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
   }
 
   private static String describe(IntentTrainer trainer) {
@@ -230,8 +230,8 @@ public final class EvalCommand implements Command {
         trainer.config().features().concepts() ? "" : " (concept features off)");
   }
 
-  private int finish(Evaluation ev, Map<String, String> facts, EngineConfig config, Path report, PrintStream out,
-                     Consumer<String> progress, long t0) throws Exception {
+  private int finish(Evaluation ev, Map<String, String> facts, EngineConfig config, Path report, Path errorsFile,
+                     PrintStream out, Consumer<String> progress, long t0) throws Exception {
     facts.put("engine settings", config.toMap().toString());
     facts.put("elapsed", Duration.ofNanos(System.nanoTime() - t0).truncatedTo(ChronoUnit.SECONDS).toString()
         .substring(2).toLowerCase(Locale.ROOT));

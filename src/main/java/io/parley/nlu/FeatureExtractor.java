@@ -20,6 +20,9 @@ public final class FeatureExtractor {
 
   private static final String BIAS = "_b";
 
+  /** Bucket names shared by every extractor with the same bucket count (no string is built per feature). */
+  private static final ConcurrentHashMap<Integer, String[]> BUCKET_NAMES = new ConcurrentHashMap<>();
+
   private final TextNormalizer normalizer = new TextNormalizer();
   private final FeatureConfig config;
   private final Lexicon lexicon;
@@ -38,10 +41,6 @@ public final class FeatureExtractor {
     this.lexicon = config.concepts() ? lexicon : Lexicon.EMPTY;
     this.bucketNames = bucketNames(config.hashBuckets());
   }
-
-  /** Bucket names shared by every extractor with the same bucket count (no string is built per feature). */
-  private static final ConcurrentHashMap<Integer, String[]> BUCKET_NAMES =
-      new ConcurrentHashMap<>();
 
   private static String[] bucketNames(int buckets) {
     if (buckets <= 0 || buckets > 1 << 20) {

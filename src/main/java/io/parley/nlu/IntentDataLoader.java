@@ -204,6 +204,4 @@ public final class IntentDataLoader {
     Path parent = dir.toAbsolutePath().normalize().getFileName();
     return (parent == null ? "" : parent + "/") + file.getFileName();
   }
-
-
 }

@@ -27,8 +27,8 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 import org.slf4j.Logger;
@@ -206,7 +206,7 @@ public final class IntentTrainer {
     tp.put(TrainingParameters.CUTOFF_PARAM, tc.cutoff());
     tp.put(TrainingParameters.ITERATIONS_PARAM, tc.iterations());
     tp.put("DataIndexer", "OnePass");
-    if ("MAXENT_QN".equals(tc.algorithm())) {
+    if (QNTrainer.MAXENT_QN_VALUE.equals(tc.algorithm())) {
       tp.put("L1Cost", tc.l1());
       tp.put("L2Cost", tc.l2());
       tp.put("NumOfUpdates", tc.updates());

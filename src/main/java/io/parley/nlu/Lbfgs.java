@@ -89,8 +89,9 @@ final class Lbfgs {
       double slope = dot(d, g);
       if (slope >= 0) {
         // not a descent direction (numerical trouble): restart from the gradient
+        double gNorm = Math.max(norm(g), 1e-300);
         for (int j = 0; j < n; j++) {
-          d[j] = -g[j] / Math.max(norm(g), 1e-300);
+          d[j] = -g[j] / gNorm;
         }
         slope = dot(d, g);
         stored = 0;

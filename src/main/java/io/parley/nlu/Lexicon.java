@@ -319,11 +319,12 @@ public final class Lexicon {
         }
         for (Node item : seq.getValue()) {
           String term = YamlNodes.scalar(item);
+          List<String> units = term == null ? List.of() : termUnits(normalizer.normalize(term));
           if (term == null || term.isBlank()) {
             problems.add(name + ":" + YamlNodes.line(item) + ": empty term");
-          } else if (termUnits(normalizer.normalize(term)).isEmpty()) {
+          } else if (units.isEmpty()) {
             problems.add(name + ":" + YamlNodes.line(item) + ": term \"" + term + "\" has no letter, character or digit");
-          } else if (termUnits(normalizer.normalize(term)).contains(BREAK)) {
+          } else if (units.contains(BREAK)) {
             problems.add(name + ":" + YamlNodes.line(item) + ": term \"" + term + "\" contains punctuation, which no message run spans");
           } else {
             raw.computeIfAbsent(id, k -> new ArrayList<>()).add(term);
@@ -332,6 +333,4 @@ public final class Lexicon {
       }
     }
   }
-
-
 }

@@ -14,8 +14,8 @@ import java.util.Map;
  * @param l2         L2 regularisation cost (MAXENT_QN)
  * @param updates    number of L-BFGS updates kept (MAXENT_QN; memory is updates x features x labels)
  * @param threads    training threads (MAXENT_QN; 2 halves training time on an idle 2-core machine)
- * @param fused      MAXENT_QN only: minimise with {@link FusedQnTrainer}, OpenNLP's quasi-Newton minimiser over a
- *                   faster computation of the same objective (true), or with OpenNLP's own {@code QNTrainer}
+ * @param fused      MAXENT_QN only: train with {@link FusedQnTrainer} (the same objective and model, computed and
+ *                   minimised with less work; true), or with OpenNLP's own {@code QNTrainer}
  */
 public record TrainerConfig(String algorithm, int cutoff, int iterations, double l1, double l2, int updates,
                             int threads, boolean fused) {
